@@ -1,0 +1,66 @@
+"""The cross-article stages put together: one story in, one brief (plain JSON data) out.
+
+Field names are a public contract, described by docs/brief.schema.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import __version__
+from .entities import resolve_entities
+from .facts import align_facts
+from .model import Story
+from .summarize import summarize
+from .timeline import build_timeline
+
+DEFAULT_WORDS = 150  # about a minute of reading
+
+
+def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
+    """Summary, facts, conflicts, entities, timeline and coverage of a story, all cited by article id."""
+    summary = summarize(story, words=words)
+    facts, conflicts = align_facts(story)
+    entities = [{k: e[k] for k in ("id", "name", "type", "variants", "sources")} for e in resolve_entities(story.articles)]
+    return {
+        "version": __version__,
+        "story": {
+            "id": story.id,
+            "title": story.title,
+            "articles": [a.summary_dict() for a in story.articles],
+        },
+        "headline": summary["headline"],
+        "summary": [_summary_item(story, s) for s in summary["summary"]],
+        "paragraph_sentences": len(summary["paragraph"]),
+        "facts": [_fact_item(f) for f in facts],
+        "conflicts": conflicts,
+        "entities": entities,
+        "timeline": build_timeline(story),
+        "coverage": coverage(story, facts),
+    }
+
+
+def _summary_item(story: Story, item: dict[str, Any]) -> dict[str, Any]:
+    sources = list(item["sources"])
+    return {"text": item["text"], "sources": sources, "single_source": story.independent_count(sources) <= 1}
+
+
+def _fact_item(fact: dict[str, Any]) -> dict[str, Any]:
+    keep = ("id", "text", "sources", "independent_sources", "single_source", "evidence")
+    return {k: fact[k] for k in keep if k in fact}
+
+
+def coverage(story: Story, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per article: facts only its source has, and corroborated facts it leaves out."""
+    rows = []
+    for article in story.articles:
+        group = story.syndication.get(article.id, article.id)
+        unique, missing = [], []
+        for fact in facts:
+            groups = {story.syndication.get(s, s) for s in fact["sources"]}
+            if groups == {group}:
+                unique.append(fact["id"])
+            elif len(groups) >= 2 and group not in groups:
+                missing.append(fact["id"])
+        rows.append({"article": article.id, "outlet": article.outlet, "unique_facts": unique, "missing_facts": missing})
+    return rows

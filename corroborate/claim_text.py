@@ -1,0 +1,151 @@
+"""Word-level normalisation shared by claims, facts and claim checking.
+
+Alignment has to survive paraphrase and machine translation, so claims are
+compared as bags of stems plus two extra kinds of token: numbers in a canonical
+form ("#2500") and a sound key for capitalised names ("@K250"), which lets
+"al-Kazmi", "Al-Kazemi" and "al-Kadhimi" meet without an entity resolver.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+
+_STEMMER = SnowballStemmer("english")
+
+STOPWORDS = frozenset("""
+a an the and or but if then than so as of in on at to for from by with without into onto over under
+about above below between through during before after since until while within against among across
+per via upon out up down off near is are was were be been being am has have had having do does did
+will would shall should can could may might must this that these those there here it its it's they
+them their theirs he him his she her hers we us our ours you your yours i me my mine who whom whose
+which what when where why how all any both each few more most other some such only own same too very
+just also even still yet already again ever now currently today said says say told tell according
+mr mrs ms one s t also however though although because whether nor not no never n't
+""".split())
+
+NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "neither", "nor", "none", "nobody", "nothing", "without"})
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
+_NAME_PREFIX = re.compile(r"^(?:al|el|ul|ad|an|as|at|ar|az)[-‐]", re.I)
+_SOUNDEX_CODES = {
+    **dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"),
+    "l": "4", **dict.fromkeys("mn", "5"), "r": "6",
+}
+# Romanisation variants of one sound, folded before the sound key is taken.
+_TRANSLIT = [("dh", "z"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("ou", "u"),
+             ("ee", "i"), ("oo", "u"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("y", "i")]
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents, so "Kazemí" and "kazemi" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    """The word and number tokens of text, as written."""
+    return _WORD.findall(text)
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """Word and number tokens with their character offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a folded word (cached: the same words recur across a story)."""
+    return _STEMMER.stem(fold(word))
+
+
+@lru_cache(maxsize=100_000)
+def name_key(name_word: str) -> str:
+    """A sound key for one capitalised word that survives transliteration variants.
+
+    Soundex after folding common romanisation digraphs and dropping Arabic-style
+    article prefixes ("al-"), so name spellings produced by different machine
+    translations still share a key.
+    """
+    word = _NAME_PREFIX.sub("", fold(name_word))
+    word = re.sub(r"[^a-z]", "", word)
+    if not word:
+        return ""
+    for src, dst in _TRANSLIT:
+        word = word.replace(src, dst)
+    first, code, last = word[0], [], _SOUNDEX_CODES.get(word[0], "")
+    for ch in word[1:]:
+        digit = _SOUNDEX_CODES.get(ch, "")
+        if digit and digit != last:
+            code.append(digit)
+        if ch not in "hw":
+            last = digit
+    return (first.upper() + "".join(code) + "000")[:4]
+
+
+def number_token(raw: str) -> str | None:
+    """Canonical token for a written number ("2,500" -> "#2500"), None for non-numbers."""
+    cleaned = raw.replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return "#" + (str(int(value)) if value.is_integer() else str(value))
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stems of content words, canonical numbers and name sound keys of text.
+
+    Negation words are left out on purpose: "did not deny" and "denied" should
+    still align so that the difference can be reported as a conflict.
+    """
+    tokens: list[str] = []
+    for i, w in enumerate(words(text)):
+        if w[0].isdigit():
+            num = number_token(w)
+            if num:
+                tokens.append(num)
+            continue
+        low = fold(w)
+        if low in STOPWORDS or len(low) < 2:
+            continue
+        tokens.append(stem(low))
+        if is_capitalised(w) and (i > 0 or len(w) > 3):
+            key = name_key(w)
+            if key:
+                tokens.append("@" + key)
+    return tokens
+
+
+_NAME_SEQ = re.compile(
+    r"(?:(?<=\s)|^|(?<=[\"'“(]))"
+    r"((?:(?:al|el|de|van|von|bin|ibn)[-‐ ])?[A-Z][\w’'‐-]*(?:\s+(?:(?:of|de|al|bin|van|von|the|for)\s+)?"
+    r"(?:(?:al|el)[-‐])?[A-Z][\w’'‐-]*)*)"
+)
+
+
+def capitalised_names(text: str) -> list[str]:
+    """Runs of capitalised words, a stand-in for entity mentions when no NER ran.
+
+    A single capitalised word that opens the sentence and is a common word
+    ("The", "However") is not a name.
+    """
+    names = []
+    for m in _NAME_SEQ.finditer(text):
+        name = m.group(1).strip()
+        first = name.split()[0]
+        if fold(first) in STOPWORDS and len(name.split()) == 1:
+            continue
+        if fold(first) in STOPWORDS:
+            name = name.split(maxsplit=1)[1]
+        if len(name) < 2 or name.isdigit():
+            continue
+        names.append(name)
+    return names

@@ -1,0 +1,269 @@
+"""Incremental story clustering: each arriving article joins a story or starts one, once and for all.
+
+Per article: (1) a copy of an earlier article (syndication) joins that article's
+story outright; (2) otherwise an inverted index over story key terms and entity
+keys shortlists a few candidate stories, so the cost does not grow with the
+number of stories; (3) a logistic decision over content cosine, shared names,
+time gap and story size says join-or-new.  When a story grows it is compared to
+its neighbours and two stories that turn out to be one are merged; the merge is
+recorded (`merges`: old id -> surviving id) and never reshuffles single articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+
+from .cluster_story import FEATURE_NAMES, ArticleEvidence, StoryState, date_ordinal, pair_features
+from .dedup import DedupOptions, SyndicationIndex
+from .features import TermStats, name_keys, tfidf_vector, tokens, weighted_counts
+from .model import Article
+
+# Decision weights in FEATURE_NAMES order, fitted by `corroborate.cluster_train` on the three dev corpora
+# (stories-dev: basil, ecbplus-dev, newswcl50); see docs/bench/clustering.md.
+DEFAULT_WEIGHTS: tuple[float, ...] = (-4.0, 9.0, 2.0, 1.0, 4.0, -0.6, 0.0, 0.3, 1.5)
+
+
+@dataclass
+class ClusterOptions:
+    """Thresholds and sizes of the clusterer; the defaults are the benchmarked ones."""
+
+    top_terms: int = 60  # terms kept per article vector
+    centroid_terms: int = 150  # terms kept per story centroid
+    index_terms: int = 12  # centroid terms a story is posted under in the inverted index
+    index_names: int = 6  # entity keys a story is posted under
+    query_terms: int = 12  # article terms looked up
+    posting_cap: int = 150  # most recently updated stories kept per index key
+    candidates: int = 12  # stories scored per article
+    name_cap: int = 40
+    weights: tuple[float, ...] = DEFAULT_WEIGHTS
+    join_threshold: float = 0.5  # join the best candidate when its probability reaches this
+    merge_threshold: float = 0.8  # merge two stories when one, seen as an article, scores this vs the other
+    use_syndication: bool = True
+    min_articles: int = 2  # minimum-evidence rule for `is_listed`
+    min_outlets: int = 2
+    prune_df_every: int = 50_000  # drop df=1 terms every so many articles (memory bound)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ClusterOptions:
+        data = dict(data)
+        data["weights"] = tuple(data.get("weights", DEFAULT_WEIGHTS))
+        data["dedup"] = DedupOptions(**data.get("dedup", {}))
+        return cls(**data)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+class StoryClusterer:
+    """Streaming clusterer with stable story ids ("s" + first article id) and recorded merges."""
+
+    def __init__(self, options: ClusterOptions | None = None) -> None:
+        self.options = options or ClusterOptions()
+        if len(self.options.weights) != len(FEATURE_NAMES):
+            raise ValueError(f"weights must have {len(FEATURE_NAMES)} entries ({', '.join(FEATURE_NAMES)})")
+        self.merges: dict[str, str] = {}
+        self._stories: dict[str, StoryState] = {}
+        self._article_story: dict[str, str] = {}
+        self._postings: dict[str, OrderedDict[str, None]] = {}
+        self._terms = TermStats()
+        self._names = TermStats()
+        self._syndication = SyndicationIndex(self.options.dedup)
+        self._seq = 0
+
+    # ---- public API -------------------------------------------------------------------------------
+    def add(self, article: Article) -> str:
+        """Assign article to a story and return the story id; re-adding an article returns its story."""
+        if article.id in self._article_story:
+            return self.story_of(article.id)
+        self._seq += 1
+        ev, copy_of = self._evidence(article)
+        target: StoryState | None = None
+        if copy_of is not None and copy_of in self._article_story:
+            target = self._stories[self.story_of(copy_of)]
+        candidates = self._shortlist(ev)
+        if target is None:
+            target = self._decide(ev, candidates)
+        if target is None:
+            target = StoryState(id="s" + article.id, created=self._seq)
+            self._stories[target.id] = target
+        target.absorb(ev, article.id, self._seq, self.options.centroid_terms, self.options.name_cap)
+        self._article_story[article.id] = target.id
+        target = self._maybe_merge(target, candidates)
+        self._reindex(target)
+        if self.options.prune_df_every and self._seq % self.options.prune_df_every == 0:
+            self._terms.prune()
+            self._names.prune()
+        return target.id
+
+    def story_of(self, article_id: str) -> str:
+        """Current story id of an article, following recorded merges."""
+        sid = self._article_story[article_id]
+        return self.resolve(sid)
+
+    def resolve(self, story_id: str) -> str:
+        """Follow the merge chain from a (possibly retired) story id to the live one."""
+        while story_id in self.merges:
+            story_id = self.merges[story_id]
+        return story_id
+
+    def stories(self) -> dict[str, list[str]]:
+        """Live story id -> its article ids, in arrival order within each story."""
+        return {sid: list(s.articles) for sid, s in self._stories.items()}
+
+    def is_listed(self, story_id: str) -> bool:
+        """The minimum-evidence rule: enough articles from enough distinct outlets (copies count once)."""
+        story = self._stories[self.resolve(story_id)]
+        return len(story.articles) >= self.options.min_articles and self.outlet_count(story.id) >= self.options.min_outlets
+
+    def outlet_count(self, story_id: str) -> int:
+        """Distinct outlets; an article with no known outlet counts as its own source unless it is a copy."""
+        story = self._stories[self.resolve(story_id)]
+        return len(story.outlets)
+
+    def independent_sources(self, story_id: str) -> int:
+        """Independent texts in the story: all copies of one syndicated text count once."""
+        return len(self._stories[self.resolve(story_id)].groups)
+
+    def syndication(self, story_id: str) -> dict[str, str]:
+        """article id -> syndication group id for the story's articles that are copies or have copies."""
+        group = self._syndication.group
+        return {a: group[a] for a in self._stories[self.resolve(story_id)].articles if a in group}
+
+    # ---- evidence and decision ----------------------------------------------------------------------
+    def _evidence(self, article: Article) -> tuple[ArticleEvidence, str | None]:
+        opts = self.options
+        counts = weighted_counts(article)
+        self._terms.observe(set(counts))
+        keys = name_keys(article, opts.name_cap)
+        self._names.observe(set(keys))
+        copy_of = self._syndication.add(article) if opts.use_syndication else None
+        group = self._syndication.group_of(article.id)
+        title_counts = {t: 1.0 for t in tokens(article.title)}
+        outlet = article.outlet or ("?" + group)
+        return ArticleEvidence(
+            vector=tfidf_vector(counts, self._terms, opts.top_terms),
+            title_vector=tfidf_vector(title_counts, self._terms, opts.top_terms) if title_counts else {},
+            names={k: self._names.idf(k) for k in keys},
+            day=date_ordinal(article.published),
+            outlet=outlet,
+            group=group,
+        ), copy_of
+
+    def _shortlist(self, ev: ArticleEvidence) -> list[StoryState]:
+        opts = self.options
+        scores: dict[str, float] = {}
+        query = sorted(ev.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:opts.query_terms]
+        name_query = sorted(ev.names.items(), key=lambda kv: (-kv[1], kv[0]))[:opts.index_names * 2]
+        for key, w in [*query, *((k, 0.05 * w) for k, w in name_query)]:
+            posting = self._postings.get(key)
+            if not posting:
+                continue
+            for sid in posting:
+                scores[sid] = scores.get(sid, 0.0) + w
+        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:opts.candidates]
+        return [self._stories[sid] for sid, _ in best if sid in self._stories]
+
+    def probability(self, ev: ArticleEvidence, story: StoryState) -> float:
+        """Probability that the article (or story seen as an article) belongs to story."""
+        feats = pair_features(ev, story, self._names)
+        return _sigmoid(sum(w * f for w, f in zip(self.options.weights, feats, strict=True)))
+
+    def _decide(self, ev: ArticleEvidence, candidates: list[StoryState]) -> StoryState | None:
+        best, best_p = None, self.options.join_threshold
+        for story in candidates:
+            p = self.probability(ev, story)
+            if p >= best_p and (best is None or p > best_p or story.id < best.id):
+                best, best_p = story, p
+        return best
+
+    def _maybe_merge(self, story: StoryState, candidates: list[StoryState]) -> StoryState:
+        """Merge the grown story with a neighbour that is the same story; the older id survives."""
+        if len(story.articles) < 2:
+            return story
+        ev = story.as_evidence(self._names)
+        for other in candidates:
+            if other.id == story.id or other.id not in self._stories or len(other.articles) < 2:
+                continue
+            if min(self.probability(ev, other), self.probability(other.as_evidence(self._names), story)) \
+                    < self.options.merge_threshold:
+                continue
+            keep, gone = (story, other) if story.created < other.created else (other, story)
+            keep.absorb_story(gone, self._seq, self.options.centroid_terms, self.options.name_cap)
+            self.merges[gone.id] = keep.id
+            del self._stories[gone.id]
+            self._unindex(gone)
+            story = keep
+            ev = story.as_evidence(self._names)
+        return story
+
+    # ---- inverted index -------------------------------------------------------------------------------
+    def _index_keys(self, story: StoryState) -> list[str]:
+        opts = self.options
+        terms = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:opts.index_terms]
+        names = sorted(((k, c * self._names.idf(k)) for k, c in story.names.items()),
+                       key=lambda kv: (-kv[1], kv[0]))[:opts.index_names]
+        return [t for t, _ in terms] + [k for k, _ in names]
+
+    def _unindex(self, story: StoryState) -> None:
+        for key in story.index_terms:
+            posting = self._postings.get(key)
+            if posting is not None:
+                posting.pop(story.id, None)
+                if not posting:
+                    del self._postings[key]
+
+    def _reindex(self, story: StoryState) -> None:
+        """Post the story under its current keys as the most recently updated entry."""
+        self._unindex(story)
+        story.index_terms = self._index_keys(story)
+        self._post(story)
+
+    def _post(self, story: StoryState) -> None:
+        cap = self.options.posting_cap
+        for key in story.index_terms:
+            posting = self._postings.setdefault(key, OrderedDict())
+            posting[story.id] = None
+            if len(posting) > cap:
+                posting.popitem(last=False)
+
+    # ---- persistence -----------------------------------------------------------------------------------
+    def state_dict(self) -> dict:
+        """JSON-serialisable state (format "corroborate-cluster/1"): options, term and name document
+        frequencies, per story its capped summary (StoryState.to_json row), merges and the copy index."""
+        return {
+            "format": "corroborate-cluster/1",
+            "options": self.options.to_dict(),
+            "seq": self._seq,
+            "terms": self._terms.state_dict(),
+            "names": self._names.state_dict(),
+            "stories": [s.to_json() for s in sorted(self._stories.values(), key=lambda s: s.updated)],
+            "merges": dict(self.merges),
+            "syndication": self._syndication.state_dict(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict, options: ClusterOptions | None = None) -> StoryClusterer:
+        """Rebuild a clusterer that continues exactly where the saved one stopped."""
+        if state.get("format") != "corroborate-cluster/1":
+            raise ValueError(f"unknown clusterer state format {state.get('format')!r}")
+        opts = options or ClusterOptions.from_dict(state["options"])
+        clusterer = cls(opts)
+        clusterer._seq = int(state["seq"])
+        clusterer._terms = TermStats.from_state(state["terms"])
+        clusterer._names = TermStats.from_state(state["names"])
+        clusterer.merges = dict(state["merges"])
+        clusterer._syndication = SyndicationIndex.from_state(state["syndication"], opts.dedup)
+        for row in state["stories"]:  # saved in last-update order, which rebuilds the postings' recency order
+            story = StoryState.from_json(row)
+            clusterer._stories[story.id] = story
+            for aid in story.articles:
+                clusterer._article_story[aid] = story.id
+            clusterer._post(story)
+        return clusterer

@@ -1,0 +1,163 @@
+"""Per-story summary kept by the clusterer, and the article-versus-story evidence it is judged on.
+
+A story keeps a capped centroid, its entity keys, time range and sources, never
+its articles' vectors: that keeps the state small at a million articles and
+makes it cheap to persist.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from .features import TermStats, sparse_dot
+
+# Names of the pair features, in the order `pair_features` returns them (the decision weights follow it).
+FEATURE_NAMES = (
+    "bias", "cosine", "name_cover_article", "name_cover_story", "cos_x_names",
+    "log_gap_days", "date_unknown", "log_size", "title_cosine",
+)
+
+
+def date_ordinal(published: str | None) -> int | None:
+    """Day number of a "YYYY-MM-DD" (or "YYYY-MM", "YYYY") date; None when absent or unreadable."""
+    if not published:
+        return None
+    parts = published[:10].split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 7
+        day = int(parts[2]) if len(parts) > 2 else 15
+        return date(year, month, day).toordinal()
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass
+class ArticleEvidence:
+    """What the clusterer extracts from one article, once."""
+
+    vector: dict[str, float]
+    title_vector: dict[str, float]
+    names: dict[str, float]  # name key -> idf weight
+    day: int | None
+    outlet: str
+    group: str  # syndication group id
+
+
+@dataclass
+class StoryState:
+    """The running summary of one story."""
+
+    id: str
+    created: int  # sequence number of the article that started it
+    articles: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of article vectors, capped
+    title_centroid: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)  # name key -> count of articles naming it
+    first_day: int | None = None
+    last_day: int | None = None
+    outlets: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # syndication groups among its articles
+    updated: int = 0  # sequence number of the last change
+    index_terms: list[str] = field(default_factory=list)  # keys under which the story is posted
+    norm: float = 0.0
+    title_norm: float = 0.0
+
+    def absorb(self, ev: ArticleEvidence, article_id: str, seq: int, centroid_cap: int, name_cap: int) -> None:
+        """Add one article's evidence."""
+        self.articles.append(article_id)
+        _add_into(self.centroid, ev.vector, centroid_cap)
+        _add_into(self.title_centroid, ev.title_vector, centroid_cap // 4)
+        for k in ev.names:
+            self.names[k] = self.names.get(k, 0.0) + 1.0
+        _cap(self.names, name_cap)
+        if ev.day is not None:
+            self.first_day = ev.day if self.first_day is None else min(self.first_day, ev.day)
+            self.last_day = ev.day if self.last_day is None else max(self.last_day, ev.day)
+        if ev.outlet not in self.outlets:
+            self.outlets.append(ev.outlet)
+        if ev.group not in self.groups:
+            self.groups.append(ev.group)
+        self.updated = seq
+        self.refresh_norms()
+
+    def absorb_story(self, other: StoryState, seq: int, centroid_cap: int, name_cap: int) -> None:
+        """Merge another story into this one."""
+        self.articles.extend(other.articles)
+        _add_into(self.centroid, other.centroid, centroid_cap)
+        _add_into(self.title_centroid, other.title_centroid, centroid_cap // 4)
+        _add_into(self.names, other.names, name_cap)
+        for d in (other.first_day, other.last_day):
+            if d is not None:
+                self.first_day = d if self.first_day is None else min(self.first_day, d)
+                self.last_day = d if self.last_day is None else max(self.last_day, d)
+        self.outlets.extend(o for o in other.outlets if o not in self.outlets)
+        self.groups.extend(g for g in other.groups if g not in self.groups)
+        self.updated = seq
+        self.refresh_norms()
+
+    def refresh_norms(self) -> None:
+        self.norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+        self.title_norm = math.sqrt(sum(w * w for w in self.title_centroid.values())) or 1.0
+
+    def as_evidence(self, name_stats: TermStats) -> ArticleEvidence:
+        """The story seen as one big article, to compare two stories for a merge."""
+        return ArticleEvidence(
+            vector={t: w / self.norm for t, w in self.centroid.items()},
+            title_vector={t: w / self.title_norm for t, w in self.title_centroid.items()},
+            names={k: name_stats.idf(k) for k, c in self.names.items() if c * 2 >= len(self.articles) or c >= 2},
+            day=self.last_day, outlet="", group="",
+        )
+
+    def to_json(self) -> list:
+        return [self.id, self.created, self.articles, self.centroid, self.title_centroid, self.names,
+                self.first_day, self.last_day, self.outlets, self.groups, self.updated, self.index_terms]
+
+    @classmethod
+    def from_json(cls, row: list) -> StoryState:
+        s = cls(id=row[0], created=row[1], articles=list(row[2]), centroid=dict(row[3]),
+                title_centroid=dict(row[4]), names=dict(row[5]), first_day=row[6], last_day=row[7],
+                outlets=list(row[8]), groups=list(row[9]), updated=row[10], index_terms=list(row[11]))
+        s.refresh_norms()
+        return s
+
+
+def _add_into(target: dict[str, float], source: dict[str, float], cap: int) -> None:
+    for t, w in source.items():
+        target[t] = target.get(t, 0.0) + w
+    _cap(target, cap)
+
+
+def _cap(weights: dict[str, float], cap: int) -> None:
+    """Keep the `cap` heaviest keys once the dict grows to twice that (amortised, deterministic)."""
+    if len(weights) > 2 * cap:
+        keep = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
+        weights.clear()
+        weights.update(keep)
+
+
+def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats) -> list[float]:
+    """Evidence that an article belongs to a story: content, shared names, time gap, story size."""
+    cosine = sparse_dot(ev.vector, story.centroid) / story.norm
+    title_cos = sparse_dot(ev.title_vector, story.title_centroid) / story.title_norm if ev.title_vector else 0.0
+    n = len(story.articles)
+    art_total = sum(ev.names.values())
+    shared = 0.0
+    story_total = 0.0
+    for k, c in story.names.items():
+        share = c / n  # how many of the story's articles carry this name
+        w = name_stats.idf(k) * share
+        story_total += w
+        if k in ev.names:
+            shared += ev.names[k] * share
+    cover_article = shared / art_total if art_total else 0.0
+    cover_story = shared / story_total if story_total else 0.0
+    if ev.day is None or story.first_day is None:
+        gap, unknown = 0.0, 1.0
+    else:
+        gap = max(0, story.first_day - ev.day, ev.day - story.last_day)
+        unknown = 0.0
+    return [1.0, cosine, cover_article, cover_story, cosine * cover_article,
+            math.log1p(gap), unknown, math.log1p(n), title_cos]

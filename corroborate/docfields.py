@@ -1,0 +1,110 @@
+"""The field mapping from a JSON object (or front matter) to a `RawDocument`.
+
+News data comes as JSON from many tools (NewsAPI, news-please, scrapers,
+schema.org dumps) that each name the same fields differently.  One documented
+table of accepted names, tried in order, covers them without per-source code.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from .documents import IngestError, RawDocument
+from .extract import extract_html
+
+# Accepted names per field, first match wins (keys are matched case-insensitively).
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content", "maintext", "articlebody", "article_body"),
+    "html": ("html", "raw_html", "rawhtml"),
+    "url": ("url", "link", "canonical_url"),
+    "published": ("published", "date", "publishedat", "published_at", "date_publish", "datepublished",
+                  "pubdate"),
+    "outlet": ("outlet", "source", "site", "sitename", "site_name", "publisher", "source_domain"),
+    "author": ("author", "authors", "byline", "creator"),
+    "language": ("language", "lang"),
+}
+
+
+def document_from_mapping(source: str, obj: dict[str, Any]) -> RawDocument | IngestError:
+    """Build a document from a JSON object; text comes from a text field, else from an `html` field."""
+    lowered = {str(key).lower(): value for key, value in obj.items()}
+    found = {name: _first(lowered, keys) for name, keys in FIELD_NAMES.items()}
+    for name in ("title", "text", "html", "url", "language"):
+        key, value = found[name]
+        if value is not None and not isinstance(value, str):
+            return IngestError(source, f"field '{key}' is {_type_name(value)}, expected a string")
+    text = (found["text"][1] or "").replace("\r\n", "\n")
+    url = (found["url"][1] or "").strip()
+    page: RawDocument | None = None
+    if not text.strip():
+        html = found["html"][1]
+        if not html or not html.strip():
+            accepted = ", ".join(FIELD_NAMES["text"] + FIELD_NAMES["html"])
+            return IngestError(source, f"no article text (expected a non-empty field among: {accepted})")
+        extracted = extract_html(html, url)
+        if isinstance(extracted, IngestError):
+            return IngestError(source, extracted.reason)
+        page = extracted
+        text = page.text
+    return RawDocument(
+        source=source,
+        text=text,
+        title=_text(found["title"][1]) or (page.title if page else ""),
+        url=url or (page.url if page else ""),
+        published=_date(found["published"][1]) or (page.published if page else None),
+        outlet=_name(found["outlet"][1]) or (page.outlet if page else ""),
+        author=_names(found["author"][1]) or (page.author if page else ""),
+        language=_text(found["language"][1]) or (page.language if page else ""),
+    )
+
+
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any]:
+    for key in keys:
+        if key in obj and obj[key] is not None:
+            return key, obj[key]
+    return keys[0], None
+
+
+def _text(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _name(value: Any) -> str:
+    """An outlet or person given as a string or as an object with a name ({"name": "DW"})."""
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("title") or "")
+    return _text(value)
+
+
+def _names(value: Any) -> str:
+    """Authors given as a string, an object, or a list of either."""
+    if isinstance(value, list):
+        return ", ".join(name for name in (_name(item) for item in value) if name)
+    return _name(value)
+
+
+def _date(value: Any) -> str | None:
+    """A date string as given, or a Unix timestamp (seconds or milliseconds) as an ISO date."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 10**11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return _text(value) or None
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__

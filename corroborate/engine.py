@@ -1,0 +1,183 @@
+"""The main job: ingest inputs into a store, group stored articles into stories, load a story.
+
+Ingest commits each processed batch in its own transaction and skips ids already
+stored, so a run killed midway resumes without loss or duplicates, and ingesting
+the same input twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .cluster import ClusterOptions, StoryClusterer
+from .dedup import find_syndication
+from .executors import make_executor
+from .ingest import IngestError, RawDocument, iter_documents, to_article
+from .model import Article, Story
+from .options import Options
+from .pipeline import process_article
+from .storage import Store, StoryRecord
+
+CLUSTER_STATE = "story_clusterer"
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    added: int = 0
+    duplicates: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+
+def ingest(paths: Sequence[str], store: Store, options: Options, progress: Progress | None = None) -> IngestReport:
+    """Read, process and store every document under paths; report what happened."""
+    report = IngestReport()
+    executor = make_executor(options.executor, options.workers, options.ray_address)
+    pending: dict[str, Article] = {}
+    try:
+        for item in iter_documents(paths, max_bytes=options.max_bytes, allow_private=options.allow_private):
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                continue
+            report.seen += 1
+            article = _to_article(item)
+            if article.id in pending:
+                report.duplicates += 1
+                continue
+            pending[article.id] = article
+            if len(pending) >= options.batch_size:
+                _flush(pending, store, executor, report, progress)
+        _flush(pending, store, executor, report, progress)
+    finally:
+        executor.close()
+    return report
+
+
+def _to_article(doc: RawDocument) -> Article:
+    article = to_article(doc)
+    return article
+
+
+def _flush(pending: dict[str, Article], store: Store, executor, report: IngestReport, progress) -> None:
+    if not pending:
+        return
+    known = store.has_articles(pending)
+    for aid in known:
+        store.add_source(aid, pending[aid].source)
+    todo = [a for aid, a in pending.items() if aid not in known]
+    report.duplicates += len(known)
+    processed = [_finish(a) for a in executor.map(process_article, todo)]
+    report.added += store.add_articles(processed)
+    if progress:
+        progress(len(pending))
+    pending.clear()
+
+
+_TITLE_SITE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?:.+?\s+[|–—-]\s+)*(?P<site>[^|–—-]{2,40})$")
+
+
+def _finish(article: Article) -> Article:
+    """Fill the outlet from a 'Headline | Site' line when the source named none."""
+    if not article.outlet:
+        for line in [article.title, *article.removed[:6]]:
+            m = _TITLE_SITE.match((line or "").strip())
+            if m and len(m.group("site").split()) <= 4:
+                article.outlet = m.group("site").strip()
+                if article.title.strip() == line.strip():
+                    article.title = m.group("head").strip()
+                break
+    return article
+
+
+# --- stories ------------------------------------------------------------------------------
+
+@dataclass
+class StoriesReport:
+    assigned: int = 0
+    stories: int = 0
+    merges: int = 0
+
+
+def cluster_options(options: Options) -> ClusterOptions:
+    return ClusterOptions(min_articles=options.min_articles, min_outlets=options.min_outlets)
+
+
+def build_stories(store: Store, options: Options, progress: Progress | None = None) -> StoriesReport:
+    """Let every article not yet in a story join one (incrementally, in publication order)."""
+    state = store.get_state(CLUSTER_STATE)
+    copts = cluster_options(options)
+    clusterer = StoryClusterer.from_state(_decode_state(state), copts) if state else StoryClusterer(copts)
+    ids = store.unassigned_article_ids()
+    assignments: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        for article in store.get_articles(ids[i:i + 500]):
+            assignments[article.id] = clusterer.add(article)
+        if progress:
+            progress(min(500, len(ids) - i))
+    if not assignments:
+        return StoriesReport()
+    merges = dict(clusterer.merges)
+    touched = {clusterer.story_of(a) for a in assignments}
+    titles: dict[str, str] = {}
+    syndication: dict[str, str] = {}
+    members = clusterer.stories()
+    for sid in touched:
+        articles = store.get_articles(members.get(sid, []))
+        titles[sid] = story_title(articles)
+        syndication.update(find_syndication(articles))
+    final = {aid: clusterer.story_of(aid) for aid in assignments}
+    store.save_assignments(final, titles, merges, syndication, (CLUSTER_STATE, _encode_state(clusterer.state_dict())))
+    return StoriesReport(assigned=len(final), stories=len(touched), merges=len(merges))
+
+
+def _encode_state(state: object) -> str:
+    if isinstance(state, bytes):
+        return "b64:" + base64.b64encode(state).decode("ascii")
+    return json.dumps(state)
+
+
+def _decode_state(text: str) -> object:
+    if text.startswith("b64:"):
+        return base64.b64decode(text[4:])
+    return json.loads(text)
+
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+def story_title(articles: Iterable[Article]) -> str:
+    """The title sharing most words with the others: the most representative headline."""
+    titles = [a.title.strip() for a in articles if a.title.strip()]
+    if not titles:
+        return ""
+    bags = [{w.lower() for w in _WORD.findall(t)} for t in titles]
+    df = Counter(w for bag in bags for w in bag)
+    def score(i: int) -> float:
+        bag = bags[i]
+        return sum(df[w] - 1 for w in bag) / (len(bag) ** 0.5 or 1)
+    return titles[max(range(len(titles)), key=score)]
+
+
+def is_listed(record: StoryRecord, articles: list[Article], options: Options) -> bool:
+    """The minimum-evidence rule: enough articles from enough outlets (unknown outlets count apart)."""
+    outlets = {a.outlet or f"?{a.id}" for a in articles}
+    return len(record.article_ids) >= options.min_articles and len(outlets) >= options.min_outlets
+
+
+def load_story(store: Store, record: StoryRecord) -> Story:
+    articles = store.get_articles(record.article_ids)
+    return Story(id=record.id, articles=articles, title=record.title, syndication=dict(record.syndication))
+
+
+def adhoc_story(articles: list[Article]) -> Story:
+    """Exactly these articles as one story (the `summarize` command): no clustering."""
+    ids = sorted(a.id for a in articles)
+    story = Story(id="adhoc-" + (ids[0] if ids else "empty"), articles=articles, title=story_title(articles))
+    story.syndication = find_syndication(articles)
+    return story

@@ -1,0 +1,181 @@
+"""Cheap text features shared by clustering and near-duplicate detection.
+
+Everything here is model-free and streaming: term statistics grow one article
+at a time, so an article's vector only depends on what came before it.  That is
+what lets the clusterer assign an article once and never revisit it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .model import Article
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say saying told according one two three new
+    also year years day days week weeks time first last may might must could many much well like get got
+    s t don didn isn wasn aren weren won wouldn shouldn couldn mr mrs ms dr per via since yet still even
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W_][\w'’\-]*[^\W_]|[^\W_]", re.UNICODE)
+# A run of capitalised words, allowing short connectors inside ("Bank of England", "al-Kasimi").
+_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’\-]*[a-zA-Z])(?:\s+(?:(?:of|de|la|al|bin|van|von|der|du|the)\s+)?[A-Z][\w'’\-]*[a-zA-Z])*"
+)
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def normalise_token(token: str) -> str:
+    """Lower-case and strip possessives and plural -s, so "Reuters'" and "reports" meet their stems."""
+    tok = token.lower().replace("’", "'")
+    if tok.endswith("'s"):
+        tok = tok[:-2]
+    tok = tok.strip("'-")
+    if len(tok) > 4 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
+        tok = tok[:-1]
+    return tok
+
+
+def tokens(text: str) -> list[str]:
+    """Content tokens of text: normalised words minus stopwords and one-letter debris."""
+    out = []
+    for raw in _WORD.findall(text):
+        tok = normalise_token(raw)
+        if len(tok) < 2 or tok in STOPWORDS:
+            continue
+        out.append(tok)
+    return out
+
+
+def soundex(word: str) -> str:
+    """Soundex code: machine translations mangle names ("al-Kasimi" / "al-Kazmi") but keep their sound."""
+    codes = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"),
+             "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+    letters = [c for c in word.lower() if c.isalpha()]
+    if not letters:
+        return ""
+    out, prev = letters[0], codes.get(letters[0], "")
+    for c in letters[1:]:
+        code = codes.get(c, "")
+        if code and code != prev:
+            out += code
+        if c not in "hw":
+            prev = code
+    return (out + "000")[:4]
+
+
+def name_keys(article: Article, limit: int = 40) -> Counter[str]:
+    """Entity keys with counts: from `mentions` when another stage found them, else capitalised runs.
+
+    Each name gives its full form and its tokens (so "Barack Obama" meets "Obama"), plus a sound key
+    per long token that survives transliteration variants.
+    """
+    names: list[str] = []
+    if article.mentions:
+        names = [m.alias_of or m.text for m in article.mentions]
+    else:
+        text = f"{article.title}\n{article.body}"
+        for m in _NAME.finditer(text):
+            name = m.group(0)
+            at_start = _SENT_START.search(text, max(0, m.start() - 3), m.start()) is not None
+            if at_start and " " not in name:
+                # A lone capitalised word opening a sentence is usually just a word.
+                if normalise_token(name) in STOPWORDS or name.lower() in STOPWORDS:
+                    continue
+            names.append(name)
+    keys: Counter[str] = Counter()
+    for name in names:
+        parts = [normalise_token(p) for p in re.split(r"[\s\-]+", name)]
+        parts = [p for p in parts if len(p) > 1 and p not in STOPWORDS and p not in _CONNECTORS]
+        if not parts:
+            continue
+        if len(parts) > 1:
+            keys["n:" + " ".join(parts)] += 1
+        for p in parts:
+            keys["t:" + p] += 1
+            if len(p) >= 4 and p.isalpha():
+                keys["p:" + soundex(p)] += 1
+    return Counter(dict(keys.most_common(limit)))
+
+
+_CONNECTORS = frozenset({"of", "de", "la", "al", "bin", "van", "von", "der", "du", "the", "el"})
+
+
+def stable_hash(text: str) -> int:
+    """A 32-bit hash that is the same in every process (Python's hash() is salted per run)."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+@dataclass
+class TermStats:
+    """Streaming document frequencies: the IDF an article sees is the one of the stream so far."""
+
+    docs: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+
+    def observe(self, terms: set[str]) -> None:
+        self.docs += 1
+        df = self.df
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+
+    def idf(self, term: str) -> float:
+        # Smoothed so that the first articles of a stream do not treat every word as rare.
+        return math.log((self.docs + 10.0) / (self.df.get(term, 0) + 1.0)) + 1.0
+
+    def prune(self, min_df: int = 2) -> None:
+        """Drop one-off terms (typos, numbers) to bound memory; they matter little to any IDF."""
+        self.df = {t: c for t, c in self.df.items() if c >= min_df}
+
+    def state_dict(self) -> dict:
+        return {"docs": self.docs, "df": self.df}
+
+    @classmethod
+    def from_state(cls, state: dict) -> TermStats:
+        return cls(docs=int(state["docs"]), df={str(k): int(v) for k, v in state["df"].items()})
+
+
+def weighted_counts(article: Article, title_weight: float = 2.0, lead_chars: int = 600) -> Counter[str]:
+    """Term counts where the headline and the lead count extra: that is where news states the event."""
+    counts: Counter[str] = Counter()
+    body = article.body or article.raw_text
+    for t in tokens(body):
+        counts[t] += 1.0
+    for t in tokens(body[:lead_chars]):
+        counts[t] += 0.5
+    if article.title and not body.startswith(article.title):
+        for t in tokens(article.title):
+            counts[t] += title_weight
+    elif article.title:
+        for t in tokens(article.title):
+            counts[t] += title_weight - 1.0
+    return counts
+
+
+def tfidf_vector(counts: Counter[str] | dict[str, float], stats: TermStats, top_k: int) -> dict[str, float]:
+    """Sublinear-TF x IDF, L2-normalised, truncated to the top_k heaviest terms."""
+    weights = {t: (1.0 + math.log(c)) * stats.idf(t) for t, c in counts.items() if c > 0}
+    if len(weights) > top_k:
+        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top_k])
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def sparse_dot(small: dict[str, float], big: dict[str, float]) -> float:
+    """Dot product of two sparse vectors; iterate the smaller one."""
+    if len(small) > len(big):
+        small, big = big, small
+    get = big.get
+    return sum(w * get(t, 0.0) for t, w in small.items())

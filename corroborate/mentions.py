@@ -1,0 +1,321 @@
+"""Entity mentions in article text, with a type, an adjacent role and declared aliases.
+
+No tagger model can be downloaded here, so mentions are proper-noun sequences
+found by capitalisation, with name connectors (al-, bin, de, van ...) kept
+inside.  The text itself decides what is a common word: a sentence-initial word
+that also occurs in lower case elsewhere is not a name.  Titles in front of a
+name become the mention's role ("Prime Minister"), "X (Y)" and "X, known as Y"
+declare Y an alias of X, and the type comes from head words, titles, context
+cues and demonyms the text uses ("Iraqi" makes "Iraq" a place).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .mention_cues import (
+    ALIAS_PHRASES,
+    CALENDAR,
+    CONNECTOR_WORDS,
+    DEMONYM_SUFFIXES,
+    FUNCTION_WORDS,
+    GROUP_CUES,
+    HONORIFICS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    SPEECH_VERBS,
+    TITLES,
+)
+from .model import Article, Mention, Sentence
+from .names import fold, is_acronym
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W_]+(?:[-'’][^\W_]+)*|\S", re.UNICODE)
+_POSS = re.compile(r"['’]s?$")
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return fold(_POSS.sub("", self.text)) if len(self.text) > 2 else fold(self.text)
+
+
+def _tokens(text: str, offset: int) -> list[_Tok]:
+    return [_Tok(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_cap(tok: str) -> bool:
+    """Starts with a capital, or a particle-prefixed name ("al-Kadhimi"); not "US-led"."""
+    if tok[:1].isupper():
+        return not ("-" in tok and tok.rsplit("-", 1)[1][:1].islower())
+    head, _, rest = tok.partition("-")
+    return bool(rest) and head.lower() in CONNECTOR_WORDS and rest[:1].isupper()
+
+
+def _lower_vocabulary(text: str) -> set[str]:
+    """Words the text uses in lower case: capitalised at a sentence start they are not names."""
+    return {fold(w) for w in re.findall(r"\b[a-z][a-z'’-]*\b", text)}
+
+
+def _demonym_bases(text: str) -> dict[str, str]:
+    """Capitalised words that are another capitalised word plus a demonym suffix ("Iraqi" -> "Iraq")."""
+    caps = set(re.findall(r"\b[A-Z][a-z]{2,}\b", text))
+    out: dict[str, str] = {}
+    for word in caps:
+        for suffix in DEMONYM_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                base = word[: -len(suffix)]
+                for cand in (base, base + "a", base + "o", base + "y"):
+                    if cand in caps and cand != word:
+                        out[word] = cand
+    return out
+
+
+def _mid_sentence_caps(sentences: list[Sentence]) -> set[str]:
+    """Capitalised words seen away from a sentence start: those are names wherever they occur."""
+    out: set[str] = set()
+    for sent in sentences:
+        words = re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", sent.text)
+        for prev, word in zip(words, words[1:], strict=False):
+            if word[:1].isupper() and prev[:1].isalnum():
+                out.add(fold(_POSS.sub("", word)))
+    return out
+
+
+def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """Proper-noun mentions of the text, sentence by sentence, typed, with roles and aliases."""
+    lower_vocab = _lower_vocabulary(text)
+    mid_caps = _mid_sentence_caps(sentences)
+    demonyms = _demonym_bases(text)
+    places = set(demonyms.values())
+    mentions: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        toks = _tokens(sent.text, sent.start)
+        title_case = _is_title_case(toks)
+        for span in _candidate_spans(toks, lower_vocab, title_case):
+            span = _trim_sentence_start(toks, span, mid_caps)
+            if span[0] >= span[1]:
+                continue
+            mentions.extend(_split_roles(toks, span, index, demonyms))
+    _declare_aliases(text, mentions)
+    _type_mentions(text, mentions, places)
+    return [m for m in mentions if m.text]
+
+
+def _is_title_case(toks: list[_Tok]) -> bool:
+    words = [t for t in toks if t.text[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for t in words if t.text[:1].isupper())
+    return caps / len(words) > 0.7
+
+
+def _candidate_spans(toks: list[_Tok], lower_vocab: set[str], title_case: bool) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, with connectors between them, as token index ranges."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _name_token(toks, i, lower_vocab, title_case):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _name_token(toks, j, lower_vocab, title_case, inside=True):
+                j += 1
+            elif (toks[j].low in CONNECTOR_WORDS and j + 1 < n and toks[j].text[:1].islower()
+                  and _name_token(toks, j + 1, lower_vocab, title_case, inside=True)):
+                j += 2
+            elif toks[j].text in "-" and j + 1 < n and _is_cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end:
+                j += 2
+            else:
+                break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[str]) -> tuple[int, int]:
+    """A sentence-initial word never capitalised mid-sentence is a common word ("Massive", "Under Biden")."""
+    i, j = span
+    at_start = i == 0 or toks[i - 1].text in "\"“‘'(:–—-•"
+    first = toks[i]
+    if not at_start or first.low in mid_caps or is_acronym(first.text):
+        return span
+    if j - i == 1:
+        follows = toks[j].low if j < len(toks) else ""
+        return span if follows in SPEECH_VERBS else (i, i)
+    rest_known = all(t.low in mid_caps or t.low in CONNECTOR_WORDS for t in toks[i + 1:j])
+    return (i + 1, j) if rest_known or first.text.endswith("ly") else span
+
+
+def _name_token(toks: list[_Tok], i: int, lower_vocab: set[str], title_case: bool, inside: bool = False) -> bool:
+    tok = toks[i]
+    text = _POSS.sub("", tok.text) if len(tok.text) > 2 else tok.text
+    if not text or not _is_cap(text) or not any(c.isalpha() for c in text):
+        return False
+    low = fold(text)
+    if low in CALENDAR:
+        return False
+    if is_acronym(text):
+        return True
+    sentence_start = i == 0 or toks[i - 1].text in "\"“‘'(:–—-•"
+    if (sentence_start or title_case) and not inside:
+        if low in FUNCTION_WORDS or low in lower_vocab:
+            return False
+    if title_case and low in lower_vocab and low not in TITLES:
+        return False
+    if low in FUNCTION_WORDS and not inside:
+        return False
+    return True
+
+
+def _split_roles(toks: list[_Tok], span: tuple[int, int], sentence: int, demonyms: dict[str, str]) -> list[Mention]:
+    """Split a capitalised run into role words and names ("US President Joe Biden")."""
+    i, j = span
+    words = toks[i:j]
+    lows = [t.low for t in words]
+    last_title = max((k for k, w in enumerate(lows) if w in TITLES), default=-1)
+    out: list[Mention] = []
+    if last_title == -1:
+        name_toks, role = words, _preceding_role(toks, i)
+    else:
+        name_toks = words[last_title + 1:]
+        first_title = last_title
+        while first_title > 0 and lows[first_title - 1] in TITLES:
+            first_title -= 1
+        role_toks = words[first_title:last_title + 1]
+        prefix = words[:first_title]
+        role = " ".join(t.text for t in words[: last_title + 1] if t.text not in demonyms or True)
+        role = " ".join(t.text for t in words[: last_title + 1])
+        if prefix and not all(t.text in demonyms for t in prefix):
+            out.extend(_make(prefix, sentence, None, demonyms))
+        if not name_toks and role_toks:
+            return out
+    out.extend(_make(name_toks, sentence, role, demonyms))
+    return out
+
+
+def _preceding_role(toks: list[_Tok], i: int) -> str | None:
+    """Lower-case role words right before a name ("White House spokeswoman Jane Sackie")."""
+    k = i - 1
+    while k >= 0 and toks[k].text[:1].islower() and toks[k].low in TITLES:
+        k -= 1
+    if k == i - 1:
+        return None
+    # keep a capitalised employer in front of the role ("White House spokeswoman")
+    m = k
+    while m >= 0 and toks[m].text[:1].isupper() and toks[m].low not in FUNCTION_WORDS:
+        m -= 1
+    return " ".join(t.text for t in toks[m + 1:i])
+
+
+def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str, str]) -> list[Mention]:
+    while words and (words[-1].low in CONNECTOR_WORDS or not words[-1].text[:1].isalnum()):
+        words = words[:-1]
+    while words and (words[0].low in CONNECTOR_WORDS and words[0].text[:1].islower()):
+        words = words[1:]
+    if not words:
+        return []
+    if len(words) == 1 and words[0].text in demonyms:
+        return []  # "Iraqi": an adjective of a place the text names
+    start, end = words[0].start, words[-1].end
+    text = " ".join(t.text for t in words)
+    if len(text) > 2 and _POSS.search(words[-1].text) and not words[-1].text.endswith("s'"):
+        cut = len(words[-1].text) - len(_POSS.sub("", words[-1].text))
+        end -= cut
+        text = text[: len(text) - cut]
+    return [Mention(start=start, end=end, text=text, type="MISC", sentence=sentence, role=role)]
+
+
+_ALIAS_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:" + "|".join(re.escape(p) for p in ALIAS_PHRASES) + r")\s+)")
+
+
+def _declare_aliases(text: str, mentions: list[Mention]) -> None:
+    """"X (Y)" and "X, known as Y": Y is declared an alias of X."""
+    for prev, cur in zip(mentions, mentions[1:], strict=False):
+        between = text[prev.end:cur.start]
+        if len(between) > 25 or not _ALIAS_AFTER.match(between):
+            continue
+        if between.strip().startswith("(") and not text[cur.end:cur.end + 2].lstrip().startswith(")"):
+            continue
+        if len(cur.text.split()) > 4:
+            continue
+        cur.alias_of = prev.text
+
+
+def _type_mentions(text: str, mentions: list[Mention], places: set[str]) -> None:
+    """Type each mention from its words and context, then share types within the document."""
+    for m in mentions:
+        m.type = _local_type(text, m, places)
+    by_text = {m.text: m for m in mentions if m.alias_of is None}
+    for m in mentions:
+        if m.alias_of and m.type == "MISC" and m.alias_of in by_text:
+            m.type = by_text[m.alias_of].type
+    for m in mentions:  # an alias takes its target's type if it has none
+        if m.alias_of is None:
+            continue
+        target = by_text.get(m.alias_of)
+        if target and target.type == "MISC" and m.type != "MISC":
+            target.type = m.type
+    # a surname alone is a person when the full name is
+    surnames = {m.text.split()[-1]: m.type for m in mentions if m.type == "PERSON" and " " in m.text}
+    for m in mentions:
+        if m.type in ("MISC", "PLACE") and " " not in m.text and m.text in surnames and m.text not in places:
+            m.type = "PERSON"
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        if m.type != "MISC":
+            votes.setdefault(m.text, {}).setdefault(m.type, 0)
+            votes[m.text][m.type] += 1
+    for m in mentions:
+        if m.type == "MISC" and m.text in votes:
+            m.type = max(votes[m.text].items(), key=lambda kv: kv[1])[0]
+
+
+def _local_type(text: str, m: Mention, places: set[str]) -> str:
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", m.text)]
+    if not words:
+        return "MISC"
+    before = fold(text[max(0, m.start - 40):m.start])
+    after = fold(text[m.end:m.end + 40])
+    before_words = re.findall(r"[a-z]+", before)[-3:]
+    after_words = re.findall(r"[a-z]+", after)[:3]
+    if m.text in places:
+        return "PLACE"
+    if any(w in ORG_HEADS for w in words[1:]) or (len(words) > 1 and words[-1] in ORG_HEADS):
+        return "ORG"
+    if len(words) > 1 and (words[-1] in PLACE_HEADS or words[0] in ("mount", "lake", "mt")):
+        return "PLACE"
+    if m.role and any(w in PERSON_TITLES for w in re.findall(r"[a-z]+", fold(m.role))):
+        return "PERSON"
+    if before_words and before_words[-1] in HONORIFICS:
+        return "PERSON"
+    if any(w in GROUP_CUES for w in before_words[-2:] + after_words[:2]):
+        return "GROUP"
+    if is_acronym(m.text.replace(" ", "")):
+        return "ORG"
+    if after_words and after_words[0] in SPEECH_VERBS and all(w[:1].isupper() for w in m.text.split()):
+        return "PERSON"
+    if before_words and before_words[-1] in PLACE_PREPOSITIONS and len(words) <= 2:
+        return "PLACE"
+    if 2 <= len(words) <= 3 and all(w not in ORG_HEADS | PLACE_HEADS for w in words):
+        return "PERSON"
+    return "MISC"
+
+
+def mentions_stage(article: Article) -> Article:
+    """Per-article stage: fill `mentions` from the clean body (splitting sentences first if needed)."""
+    if not article.sentences and article.body:
+        from .split import split_stage
+
+        split_stage(article)
+    article.mentions = find_mentions(article.body, article.sentences)
+    article.stages.append("mentions")
+    return article

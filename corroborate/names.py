@@ -1,0 +1,210 @@
+"""Name-variant similarity: when two spellings can be one name.
+
+Outlets spell one person many ways (al-Kadhimi / al-Kazemi / al-Kazmi), machine
+translation re-spells names by ear ("Jane Sackie" for Jen Psaki), and no name
+lexicon is available offline.  So names are compared by a transliteration key:
+a consonant skeleton where letters that transliterations and mishearings swap
+fall into one class (z/s/dh/th, k/q/c/ck/kh, p/b, f/v/ph ...), vowels dropped.
+The same key blocks candidates so resolution never compares all pairs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Particles inside names; they carry no identity ("al-Kadhimi" = "Kadhimi").
+CONNECTORS = frozenset(
+    "al el al- el- bin ibn bint ben abu abd de da di du del della der den van von ter la le los las dos das "
+    "do y mac st st. e".split()
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
+
+# Multi-letter groups first, then single letters; each maps to a sound class.
+_DIGRAPHS = [
+    ("sch", "S"), ("tch", "C"), ("dh", "S"), ("th", "S"), ("zh", "J"), ("sh", "X"), ("ch", "X"),
+    ("kh", "K"), ("gh", "G"), ("ph", "F"), ("ck", "K"), ("qu", "K"), ("ts", "S"), ("tz", "S"),
+    ("dz", "J"), ("dj", "J"), ("ps", "S"), ("pf", "F"), ("wh", "W"), ("cz", "X"), ("sz", "X"),
+]
+_LETTERS = {
+    "b": "P", "p": "P", "c": "K", "k": "K", "q": "K", "g": "G", "d": "T", "t": "T",
+    "s": "S", "z": "S", "x": "KS", "f": "F", "v": "F", "w": "W", "j": "J", "l": "L",
+    "r": "R", "m": "M", "n": "N", "h": "",
+}
+_VOWELS = set("aeiouy")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII form: accents stripped, curly quotes straightened."""
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_tokens(text: str) -> list[str]:
+    """Tokens of a name, folded, without possessive endings or trailing periods."""
+    out = []
+    for tok in _TOKEN.findall(fold(text)):
+        tok = _POSSESSIVE.sub("", tok).rstrip(".")
+        if tok:
+            out.append(tok)
+    return out
+
+
+def core_tokens(text: str) -> list[str]:
+    """Name tokens with connectors and hyphenated particles removed ("al-Kadhimi" -> ["kadhimi"])."""
+    out = []
+    for tok in name_tokens(text):
+        if tok in CONNECTORS:
+            continue
+        head, _, rest = tok.partition("-")
+        if rest and head in CONNECTORS:
+            tok = rest
+        out.append(tok)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonant skeleton of one token: the transliteration-invariant key."""
+    word = fold(token).replace("-", "").replace("'", "").replace(".", "")
+    if word.startswith(("ps", "pn", "kn", "gn", "wr")) and len(word) > 3:  # silent first letter
+        word = word[1:]
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for graph, cls in _DIGRAPHS:
+            if word.startswith(graph, i):
+                out.append(cls)
+                i += len(graph)
+                break
+        else:
+            ch = word[i]
+            if ch in _VOWELS or (ch == "w" and i > 0):  # w/u swap in transliteration (Fawad / Fuad)
+                if i == 0:
+                    out.append("A")
+            elif ch == "h" and i == 0:
+                out.append("H")
+            elif ch == "c" and i + 1 < len(word) and word[i + 1] in "eiy":
+                out.append("S")  # soft c
+            elif ch.isdigit():
+                out.append(ch)
+            else:
+                out.append(_LETTERS.get(ch, ""))
+            i += 1
+    key = "".join(out)
+    # doubled classes collapse ("Hussein" / "Husein")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early once it exceeds limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def tokens_match(a: str, b: str) -> bool:
+    """True when two name tokens can be one word spelled two ways."""
+    if a == b:
+        return True
+    if a[0] != b[0] and skeleton(a)[:1] != skeleton(b)[:1]:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb and len(sa) >= 2:
+        return True
+    # one sound off, only on long words: short ones differ by one sound too often (Iraq / Iran)
+    if min(len(sa), len(sb)) >= 4 and edit_distance(sa, sb, 1) <= 1 and edit_distance(a, b, 2) <= 2:
+        return True
+    return False
+
+
+def is_acronym(text: str) -> bool:
+    """All-capital token of 2-6 letters, dots allowed ("IS", "U.N.", "ISIS")."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def initials(text: str) -> str:
+    """Initial letters of the capitalised words, skipping connectors ("Islamic State" -> "IS")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in _MINOR_WORDS]
+    return "".join(w[0].upper() for w in words if w[0].isupper())
+
+
+_MINOR_WORDS = frozenset("of the and for in on at to de du des la le al el y".split())
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """True when acronym abbreviates name exactly ("IS" / "Islamic State", "UN" / "United Nations")."""
+    letters = acronym.replace(".", "").upper()
+    if len(letters) < 2 or " " not in name.strip():
+        return False
+    full = "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", name))
+    return letters == initials(name) or letters == full
+
+
+def name_key(text: str) -> str:
+    """Blocking key of a name: skeleton of its last core token (the family name or head word)."""
+    toks = core_tokens(text)
+    return skeleton(toks[-1]) if toks else ""
+
+
+def names_compatible(a: str, b: str) -> bool:
+    """Can the two name strings denote one bearer?
+
+    Every token of the shorter name must match a token of the longer, in order,
+    and the last tokens must match (a surname alone may stand for the full name,
+    a first name alone may not).  Two full names with different first names never
+    match ("Saddam Hussein" / "Fuad Hussein").
+    """
+    ta, tb = core_tokens(a), core_tokens(b)
+    if not ta or not tb:
+        return False
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    if not tokens_match(ta[-1], tb[-1]):
+        return False
+    j = 0
+    for tok in ta[:-1]:
+        while j < len(tb) - 1 and not _token_or_initial(tok, tb[j]):
+            j += 1
+        if j >= len(tb) - 1:
+            return False
+        j += 1
+    if len(ta) >= 2 and len(tb) >= 2 and not _token_or_initial(ta[0], tb[0]):
+        return False  # different first names
+    return True
+
+
+def _token_or_initial(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return tokens_match(a, b)
+
+
+def string_similarity(a: str, b: str) -> float:
+    """Character bigram Dice similarity of two folded strings, in [0, 1]."""
+    ga, gb = _bigrams(fold(a)), _bigrams(fold(b))
+    if not ga or not gb:
+        return 0.0
+    inter = sum(min(ga[g], gb[g]) for g in ga if g in gb)
+    return 2 * inter / (sum(ga.values()) + sum(gb.values()))
+
+
+def _bigrams(s: str) -> dict[str, int]:
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    out: dict[str, int] = {}
+    for i in range(len(s) - 1):
+        g = s[i:i + 2]
+        out[g] = out.get(g, 0) + 1
+    return out

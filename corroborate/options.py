@@ -1,0 +1,20 @@
+"""One options object for the whole engine, as trafilatura does: every knob in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Options:
+    db: str | None = None  # file path, sqlite:///PATH or postgresql://...; None = user data dir
+    executor: str = "local"  # local, serial or ray
+    workers: int | None = None
+    ray_address: str | None = None
+    batch_size: int = 64  # articles processed and committed together (the crash-loss bound)
+    max_bytes: int = 20_000_000  # per input file
+    allow_private: bool = False  # fetch URLs on private/loopback addresses
+    words: int = 150  # brief length
+    min_articles: int = 2  # minimum evidence before a group is listed as a story
+    min_outlets: int = 1
+    quiet: bool = False

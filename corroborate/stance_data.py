@@ -1,0 +1,130 @@
+"""FNC-1 data loading, body-disjoint splits and the official FNC score.
+
+Used by the trainer, the benchmark and the tests; the data itself is never
+shipped (it lives in ../shared/data and has no licence to redistribute).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+LABELS = ("agree", "disagree", "discuss", "unrelated")
+RELATED = ("agree", "disagree", "discuss")
+
+
+@dataclass(frozen=True)
+class StancePair:
+    """One labelled FNC-1 row: a headline (the claim), a body, the gold stance."""
+
+    claim: str
+    body: str
+    stance: str
+    body_id: int
+
+
+def load_fnc(folder: Path | str, prefix: str = "train") -> tuple[list[StancePair], list[int]]:
+    """Pairs of <prefix>_stances.csv joined to <prefix>_bodies.csv, and body ids in file order.
+
+    The file order of body ids matters: the official hold-out split shuffles it.
+    """
+    folder = Path(folder)
+    bodies: dict[int, str] = {}
+    with open(folder / f"{prefix}_bodies.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            bodies[int(row["Body ID"])] = row["articleBody"]
+    pairs = []
+    with open(folder / f"{prefix}_stances.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            body_id = int(row["Body ID"])
+            pairs.append(StancePair(row["Headline"], bodies[body_id], row["Stance"], body_id))
+    return pairs, list(bodies)
+
+
+def official_holdout_split(body_ids: list[int], train_share: float = 0.8,
+                           seed: int = 1489215) -> tuple[set[int], set[int]]:
+    """The FNC-1 baseline's body-disjoint split (utils/generate_test_splits.py): shuffled ids, first 80 % train."""
+    ids = list(body_ids)
+    random.Random(seed).shuffle(ids)
+    cut = int(train_share * len(ids))
+    return set(ids[:cut]), set(ids[cut:])
+
+
+def body_split(pairs: list[StancePair], test_share: float, seed: int) -> tuple[list[StancePair], list[StancePair]]:
+    """Split pairs so that no body is on both sides."""
+    ids = sorted({p.body_id for p in pairs})
+    random.Random(seed).shuffle(ids)
+    test_ids = set(ids[: int(round(test_share * len(ids)))])
+    return [p for p in pairs if p.body_id not in test_ids], [p for p in pairs if p.body_id in test_ids]
+
+
+def claim_topics(pairs: list[StancePair]) -> dict[int, int]:
+    """Body id -> topic id: connected components of the related (non-'unrelated') headline/body graph.
+
+    In FNC-1 (from Emergent) each topic is one rumour; holding out whole topics
+    imitates the competition test set, whose headlines and bodies are all new.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        find(f"b{p.body_id}")
+        if p.stance != "unrelated":
+            parent[find(f"h{p.claim}")] = find(f"b{p.body_id}")
+    roots: dict[str, int] = {}
+    return {p.body_id: roots.setdefault(find(f"b{p.body_id}"), len(roots)) for p in pairs}
+
+
+def topic_split(pairs: list[StancePair], test_share: float, seed: int) -> tuple[list[StancePair], list[StancePair]]:
+    """Split by topic: test pairs share neither body nor related headline with training pairs.
+
+    Headlines are assigned the topic of their related bodies; pairs whose
+    headline and body fall on different sides are dropped.
+    """
+    topic_of_body = claim_topics(pairs)
+    topic_of_claim = {p.claim: topic_of_body[p.body_id] for p in pairs if p.stance != "unrelated"}
+    topics = sorted(set(topic_of_body.values()))
+    random.Random(seed).shuffle(topics)
+    test_topics = set(topics[: int(round(test_share * len(topics)))])
+    train, test = [], []
+    for p in pairs:
+        body_test = topic_of_body[p.body_id] in test_topics
+        claim_topic = topic_of_claim.get(p.claim)
+        claim_test = claim_topic in test_topics if claim_topic is not None else body_test
+        if body_test and claim_test:
+            test.append(p)
+        elif not body_test and not claim_test:
+            train.append(p)
+    return train, test
+
+
+def fnc_score(gold: list[str], predicted: list[str]) -> tuple[float, float]:
+    """(score, max score) of the official FNC-1 scorer: 0.25 for related/unrelated, +0.75 for the exact stance."""
+    score = best = 0.0
+    for g, p in zip(gold, predicted, strict=True):
+        g_rel, p_rel = g in RELATED, p in RELATED
+        if g_rel == p_rel:
+            score += 0.25
+        if g_rel and g == p:
+            score += 0.75
+        best += 1.0 if g_rel else 0.25
+    return score, best
+
+
+def class_f1(gold: list[str], predicted: list[str]) -> dict[str, float]:
+    """Per-class F1 over the four FNC labels."""
+    out = {}
+    for label in LABELS:
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
+        n_pred = sum(p == label for p in predicted)
+        n_gold = sum(g == label for g in gold)
+        out[label] = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+    return out

@@ -1,0 +1,102 @@
+"""The storage interface: everything the pipeline, CLI and server need from a database.
+
+Backends (SQLite, PostgreSQL) implement this small contract and are chosen by the
+URL given to `open_store`; their drivers are imported only by their own module.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ..model import Article
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class StoryRecord:
+    """A story as stored: its id, title and member article ids."""
+
+    id: str
+    title: str
+    article_ids: list[str]
+    syndication: dict[str, str] = field(default_factory=dict)
+
+
+class StoreError(RuntimeError):
+    """A storage problem the user can act on (bad URL, newer schema, unreachable server)."""
+
+
+class Store(ABC):
+    """Abstract article and story store."""
+
+    url: str
+
+    # --- articles -------------------------------------------------------------------------
+    @abstractmethod
+    def add_articles(self, articles: Iterable[Article]) -> int:
+        """Store articles not yet stored, in one transaction; return how many were new."""
+
+    @abstractmethod
+    def add_source(self, article_id: str, source: str) -> None:
+        """Remember another place the same article was seen."""
+
+    @abstractmethod
+    def has_articles(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ids already stored."""
+
+    @abstractmethod
+    def get_articles(self, ids: Iterable[str]) -> list[Article]:
+        """Articles by id, in the order asked; unknown ids are skipped."""
+
+    @abstractmethod
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every stored article, ordered by publication date then id."""
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    @abstractmethod
+    def unassigned_article_ids(self) -> list[str]:
+        """Articles not in any story yet, in publication order (the clustering stream)."""
+
+    # --- stories --------------------------------------------------------------------------
+    @abstractmethod
+    def save_assignments(
+        self,
+        assignments: dict[str, str],
+        titles: dict[str, str],
+        merges: dict[str, str],
+        syndication: dict[str, str],
+        state: tuple[str, str] | None = None,
+    ) -> None:
+        """Atomically record new article->story assignments, story titles, merges,
+        syndication groups and (optionally) a component's state."""
+
+    @abstractmethod
+    def resolve_story_id(self, story_id: str) -> str | None:
+        """Follow recorded merges; None when the id is unknown."""
+
+    @abstractmethod
+    def get_story(self, story_id: str) -> StoryRecord | None: ...
+
+    @abstractmethod
+    def list_stories(self) -> list[StoryRecord]:
+        """All current stories, largest first."""
+
+    @abstractmethod
+    def get_state(self, name: str) -> str | None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,130 @@
+"""Which articles state a summary sentence, and the check that the citations hold.
+
+Finding sources and checking them use different yardsticks on purpose: sources
+are found by shared content stems (robust to inflection and translation
+wording), the check asks for the sentence's own words and numbers in one
+sentence of each cited article.  A check that reused the finder would always pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .model import Article, Story
+from .split import split_stage
+from .summarize_candidates import clean_sentence
+from .summarize_text import STOPWORDS, content_stems, numbers, words
+
+FIND_THRESHOLD = 0.6  # share of the summary sentence's content stems one source sentence must hold
+CHECK_THRESHOLD = 0.5  # share of its content words (unstemmed) the check asks for
+_WS = re.compile(r"\s+")
+
+
+class SourceIndex:
+    """Inverted index from content stem to the sentences that hold it, built once per story."""
+
+    def __init__(self, story: Story):
+        self.story = story
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.entries: list[tuple[str, set[str], set[str]]] = []  # (article id, stems, numbers)
+        for article in story.articles:
+            if not article.sentences and article.body:
+                split_stage(article)
+            for sentence in article.sentences:
+                index = len(self.entries)
+                stems = content_stems(sentence.text)
+                self.entries.append((article.id, stems, numbers(sentence.text)))
+                for s in stems:
+                    self.postings[s].append(index)
+
+    def sources(self, text: str, taken_from: str) -> list[str]:
+        """Articles with a sentence stating text: taken_from first, then by strength of match."""
+        stems = content_stems(text)
+        nums = numbers(text)
+        if not stems:
+            return [taken_from]
+        hits: Counter[int] = Counter()
+        for s in stems:
+            postings = self.postings.get(s, ())
+            if len(postings) > 5000:  # a word in most sentences says nothing about this one
+                continue
+            hits.update(postings)
+        best: dict[str, float] = {}
+        need = FIND_THRESHOLD * len(stems)
+        for index, count in hits.items():
+            if count < need:
+                continue
+            article_id, _, other_nums = self.entries[index]
+            if nums and other_nums and nums.isdisjoint(other_nums):
+                continue  # same words, different figures: a conflict, not support
+            share = count / len(stems)
+            if share > best.get(article_id, 0.0):
+                best[article_id] = share
+        best.pop(taken_from, None)
+        ranked = sorted(best, key=lambda a: -best[a])
+        return [taken_from, *ranked]
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def occurs_in(text: str, article: Article) -> bool:
+    """True when text is in the article body verbatim, or is the clean-up of one of its sentences."""
+    target = _norm(text)
+    if not target:
+        return False
+    body = _norm(article.body)
+    if target in body or (target[:1].lower() + target[1:]) in body:
+        return True
+    return any(clean_sentence(s.text) == target for s in article.sentences)
+
+
+def supports(text: str, article: Article) -> bool:
+    """True when one sentence of article holds half the content words of text and no other figures."""
+    if not article.sentences and article.body:
+        split_stage(article)
+    content = {w for w in words(text) if w not in STOPWORDS}
+    nums = numbers(text)
+    if not content:
+        return True
+    for sentence in article.sentences:
+        other = set(words(sentence.text))
+        other_nums = numbers(sentence.text)
+        if nums and other_nums and nums.isdisjoint(other_nums):
+            continue
+        if len(content & other) >= CHECK_THRESHOLD * len(content):
+            return True
+    return False
+
+
+def check_faithfulness(story: Story, summary: list[dict]) -> dict:
+    """Share of summary sentences found in their first source, and of cited sources that support them."""
+    by_id = {a.id: a for a in story.articles}
+    verbatim = cited = supported = 0
+    failures: list[dict] = []
+    for item in summary:
+        sources = item.get("sources") or []
+        first = by_id.get(sources[0]) if sources else None
+        if first is not None and occurs_in(item["text"], first):
+            verbatim += 1
+        else:
+            failures.append({"text": item["text"], "problem": "not in first source"})
+        for article_id in sources:
+            cited += 1
+            article = by_id.get(article_id)
+            if article is not None and supports(item["text"], article):
+                supported += 1
+            else:
+                failures.append({"text": item["text"], "problem": f"{article_id} does not support it"})
+    n = len(summary)
+    return {
+        "sentences": n,
+        "in_first_source": verbatim,
+        "in_first_source_share": verbatim / n if n else 1.0,
+        "sources_cited": cited,
+        "sources_supporting": supported,
+        "support_share": supported / cited if cited else 1.0,
+        "failures": failures,
+    }

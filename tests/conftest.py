@@ -1,0 +1,30 @@
+"""Shared fixtures: paths to the bundled example and the shared dev corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "harbour-fire"
+SHARED = ROOT.parent / "shared" / "data"
+SCHEMA = ROOT / "docs" / "brief.schema.json"
+
+
+def shared_corpus(*parts: str) -> Path:
+    """A folder of ../shared/data, or a clear skip when the shared data is not beside the checkout."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared corpus {path} is absent (clone with ../shared beside the repo to run this test)")
+    return path
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return shared_corpus("seeds")
+
+
+@pytest.fixture
+def example() -> Path:
+    return EXAMPLE
