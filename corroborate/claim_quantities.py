@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from .claim_lexicon import verb_base
 from .claim_text import fold
 from .model import Quantity
 
@@ -128,6 +129,9 @@ def _noun_phrase(text: str, pos: int) -> tuple[str, str, int]:
                 continue
             break
         if low in _NP_STOP or (low.endswith("ed") and len(low) > 3 and collected) or low.endswith("ly"):
+            break
+        # "two governments agree": a verb that is not an -s form ends the phrase ("attacks" may be a noun).
+        if collected and verb_base(low) and not low.endswith("s"):
             break
         if collected and word[0].isupper() and not collected[-1][0].isupper():
             break

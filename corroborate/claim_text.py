@@ -114,7 +114,8 @@ def content_tokens(text: str) -> list[str]:
                 tokens.append(num)
             continue
         low = fold(w)
-        if low in STOPWORDS or len(low) < 2:
+        acronym = w.isupper() and len(w) > 1
+        if (low in STOPWORDS and not acronym) or len(low) < 2:
             continue
         tokens.append(stem(low))
         if is_capitalised(w) and (i > 0 or len(w) > 3):
@@ -124,28 +125,46 @@ def content_tokens(text: str) -> list[str]:
     return tokens
 
 
+_NAME_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|(?:(?:al|el)[-‐])?[A-Z][\w’'‐-]*)"
 _NAME_SEQ = re.compile(
     r"(?:(?<=\s)|^|(?<=[\"'“(]))"
-    r"((?:(?:al|el|de|van|von|bin|ibn)[-‐ ])?[A-Z][\w’'‐-]*(?:\s+(?:(?:of|de|al|bin|van|von|the|for)\s+)?"
-    r"(?:(?:al|el)[-‐])?[A-Z][\w’'‐-]*)*)"
+    r"((?:(?:al|el|de|van|von|bin|ibn)[-‐ ])?" + _NAME_WORD
+    + r"(?:\s+(?:(?:of|de|al|bin|van|von|the|for)\s+)?" + _NAME_WORD + r")*)"
 )
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december""".split())
 
 
-def capitalised_names(text: str) -> list[str]:
+def capitalised_names(text: str, known_names: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Runs of capitalised words, a stand-in for entity mentions when no NER ran.
 
-    A single capitalised word that opens the sentence and is a common word
-    ("The", "However") is not a name.
+    A lone capitalised word that opens the sentence ("Earlier", "Massive") is a
+    name only when the article also writes it capitalised mid-sentence
+    (`known_names`, folded); weekday and month names are dates, not entities.
     """
     names = []
     for m in _NAME_SEQ.finditer(text):
-        name = m.group(1).strip()
-        first = name.split()[0]
-        if fold(first) in STOPWORDS and len(name.split()) == 1:
+        parts = m.group(1).strip().split()
+        while parts and fold(parts[0]) in STOPWORDS and not (parts[0].isupper() and len(parts[0]) > 1):
+            parts = parts[1:]
+        parts = [p for p in parts if fold(p) not in _CALENDAR] if len(parts) == 1 else parts
+        if not parts:
             continue
-        if fold(first) in STOPWORDS:
-            name = name.split(maxsplit=1)[1]
+        if len(parts) == 1 and m.start(1) == len(text) - len(text.lstrip()) \
+                and fold(parts[0]) not in known_names:
+            continue
+        name = re.sub(r"[’']s$", "", " ".join(parts))
         if len(name) < 2 or name.isdigit():
             continue
         names.append(name)
     return names
+
+
+def midsentence_capitalised(texts: list[str]) -> set[str]:
+    """Folded words written capitalised somewhere other than at a sentence start: likely names."""
+    found: set[str] = set()
+    for text in texts:
+        for i, w in enumerate(words(text)):
+            if i > 0 and is_capitalised(w):
+                found.add(fold(re.sub(r"[’']s$", "", w)))
+    return found

@@ -29,7 +29,7 @@ def _progress(desc: str, quiet: bool, total: int | None = None):
 
 def _options(args: argparse.Namespace) -> Options:
     opts = Options(db=getattr(args, "db", None), quiet=getattr(args, "quiet", False))
-    for name in ("executor", "workers", "max_bytes", "allow_private", "min_articles", "min_outlets"):
+    for name in ("executor", "workers", "batch_size", "max_bytes", "allow_private", "min_articles", "min_outlets"):
         if getattr(args, name, None) is not None:
             setattr(opts, name, getattr(args, name))
     return opts
@@ -251,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive), URLs or feed URLs")
         p.add_argument("--executor", choices=["local", "serial", "ray"], help="where per-article stages run")
         p.add_argument("--workers", type=int, help="worker processes for the local executor")
+        p.add_argument("--batch-size", type=int, help="articles processed and committed together (default 64)")
         p.add_argument("--max-bytes", type=int, help="largest input file accepted (default 20 MB)")
         p.add_argument("--allow-private", action="store_true", default=None,
                        help="allow fetching URLs on private or loopback addresses")

@@ -236,7 +236,8 @@ class StoryClusterer:
     # ---- persistence -----------------------------------------------------------------------------------
     def state_dict(self) -> dict:
         """JSON-serialisable state (format "corroborate-cluster/1"): options, term and name document
-        frequencies, per story its capped summary (StoryState.to_json row), merges and the copy index."""
+        frequencies, per story its capped summary (StoryState.to_json row), merges, the inverted index
+        (key -> story ids, least recently updated first) and the copy index (SyndicationIndex.state_dict)."""
         return {
             "format": "corroborate-cluster/1",
             "options": self.options.to_dict(),
@@ -245,6 +246,7 @@ class StoryClusterer:
             "names": self._names.state_dict(),
             "stories": [s.to_json() for s in sorted(self._stories.values(), key=lambda s: s.updated)],
             "merges": dict(self.merges),
+            "postings": {k: list(p) for k, p in self._postings.items()},
             "syndication": self._syndication.state_dict(),
         }
 
@@ -260,10 +262,10 @@ class StoryClusterer:
         clusterer._names = TermStats.from_state(state["names"])
         clusterer.merges = dict(state["merges"])
         clusterer._syndication = SyndicationIndex.from_state(state["syndication"], opts.dedup)
-        for row in state["stories"]:  # saved in last-update order, which rebuilds the postings' recency order
+        for row in state["stories"]:
             story = StoryState.from_json(row)
             clusterer._stories[story.id] = story
             for aid in story.articles:
                 clusterer._article_story[aid] = story.id
-            clusterer._post(story)
+        clusterer._postings = {k: OrderedDict.fromkeys(sids) for k, sids in state["postings"].items()}
         return clusterer

@@ -14,7 +14,7 @@ governor gov gen general chancellor king queen prince princess sheikh emir sulta
 ambassador envoy leader commander judge justice pope bishop archbishop cardinal ceo chairman chairwoman
 chair official officer premier lt col colonel maj major capt captain sgt sergeant adm admiral
 mr mrs ms dr prof professor sir lord lady dame mp congressman congresswoman deputy lawmaker
-attorney counsel advisor adviser minister's press foreign defense defence interior finance
+attorney counsel advisor adviser press foreign defense defence interior finance
 coach manager actor actress singer star host anchor correspondent reporter editor founder
 """.split())
 # Title words strong enough to make what follows a person ("Foreign" alone is not).
@@ -39,7 +39,7 @@ group studios records media television radio agency tribunal academy brigade bat
 PLACE_HEADS = frozenset("""
 city county province river mountain mountains mount mt lake island islands valley street road avenue
 square bay sea ocean gulf region district republic kingdom east west north south coast peninsula
-desert strait canyon park bridge airport station harbor harbour beach village town
+desert strait canyon park bridge airport station harbor harbour beach village town state states land lands
 """.split())
 GROUP_CUES = frozenset("""
 militia militias militant militants group groups rebels rebel insurgents insurgent terrorist terrorists
@@ -58,6 +58,7 @@ august september october november december jan feb mar apr jun jul aug sep sept 
 FUNCTION_WORDS = frozenset("""
 a an the this that these those it its he she they we i you his her their our my your him them us me
 in on at by for with from to of and or but if so as when while after before since until because
+under over during against between among without within despite about above below through
 although though however meanwhile also then there here what who whom whose which where why how
 not no yes all some many most more few both each every other another such one two three
 is are was were be been has have had do does did will would can could should may might must

@@ -105,7 +105,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 continue
             mentions.extend(_split_roles(toks, span, index, demonyms))
     _declare_aliases(text, mentions)
-    _type_mentions(text, mentions, places)
+    _type_mentions(text, sentences, mentions, places)
     return [m for m in mentions if m.text]
 
 
@@ -144,7 +144,7 @@ def _candidate_spans(toks: list[_Tok], lower_vocab: set[str], title_case: bool) 
 def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[str]) -> tuple[int, int]:
     """A sentence-initial word never capitalised mid-sentence is a common word ("Massive", "Under Biden")."""
     i, j = span
-    at_start = i == 0 or toks[i - 1].text in "\"“‘'(:–—-•"
+    at_start = i == 0 or (toks[i - 1].text in "\"“‘'(:–—-•" and (i == 1 or toks[i - 2].text in ":,;"))
     first = toks[i]
     if not at_start or first.low in mid_caps or is_acronym(first.text):
         return span
@@ -225,6 +225,8 @@ def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str
         return []
     if len(words) == 1 and words[0].text in demonyms:
         return []  # "Iraqi": an adjective of a place the text names
+    if len(words) == 1 and len(words[0].text) < 2:
+        return []
     start, end = words[0].start, words[-1].end
     text = " ".join(t.text for t in words)
     if len(text) > 2 and _POSS.search(words[-1].text) and not words[-1].text.endswith("s'"):
@@ -234,6 +236,8 @@ def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str
     return [Mention(start=start, end=end, text=text, type="MISC", sentence=sentence, role=role)]
 
 
+# first words that are adjectives, not given names ("Islamic State", "Middle Eastern")
+_ADJECTIVE_ENDINGS = ("ic", "ern", "ish", "ese", "ean")
 _ALIAS_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:" + "|".join(re.escape(p) for p in ALIAS_PHRASES) + r")\s+)")
 
 
@@ -245,15 +249,18 @@ def _declare_aliases(text: str, mentions: list[Mention]) -> None:
             continue
         if between.strip().startswith("(") and not text[cur.end:cur.end + 2].lstrip().startswith(")"):
             continue
-        if len(cur.text.split()) > 4:
+        if len(cur.text.split()) > 4 or len(cur.text) < 2:
             continue
+        if re.match(r"\)?\s*[-–—]", text[cur.end:cur.end + 4]):
+            continue  # a dateline: "Washington (AP) –"
         cur.alias_of = prev.text
 
 
-def _type_mentions(text: str, mentions: list[Mention], places: set[str]) -> None:
+def _type_mentions(text: str, sentences: list[Sentence], mentions: list[Mention], places: set[str]) -> None:
     """Type each mention from its words and context, then share types within the document."""
     for m in mentions:
-        m.type = _local_type(text, m, places)
+        sent = sentences[m.sentence] if 0 <= m.sentence < len(sentences) else Sentence(0, len(text), text)
+        m.type = _local_type(text[sent.start:m.start], text[m.end:sent.end], m, places)
     by_text = {m.text: m for m in mentions if m.alias_of is None}
     for m in mentions:
         if m.alias_of and m.type == "MISC" and m.alias_of in by_text:
@@ -279,16 +286,18 @@ def _type_mentions(text: str, mentions: list[Mention], places: set[str]) -> None
             m.type = max(votes[m.text].items(), key=lambda kv: kv[1])[0]
 
 
-def _local_type(text: str, m: Mention, places: set[str]) -> str:
+def _local_type(before: str, after: str, m: Mention, places: set[str]) -> str:
+    """Type from the mention's own words, then from its sentence context."""
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", m.text)]
     if not words:
         return "MISC"
-    before = fold(text[max(0, m.start - 40):m.start])
-    after = fold(text[m.end:m.end + 40])
+    before, after = fold(before[-40:]), fold(after[:40])
     before_words = re.findall(r"[a-z]+", before)[-3:]
     after_words = re.findall(r"[a-z]+", after)[:3]
     if m.text in places:
         return "PLACE"
+    if any(w in GROUP_CUES for w in before_words[-1:] + after_words[:1]):
+        return "GROUP"
     if any(w in ORG_HEADS for w in words[1:]) or (len(words) > 1 and words[-1] in ORG_HEADS):
         return "ORG"
     if len(words) > 1 and (words[-1] in PLACE_HEADS or words[0] in ("mount", "lake", "mt")):
@@ -297,15 +306,14 @@ def _local_type(text: str, m: Mention, places: set[str]) -> str:
         return "PERSON"
     if before_words and before_words[-1] in HONORIFICS:
         return "PERSON"
-    if any(w in GROUP_CUES for w in before_words[-2:] + after_words[:2]):
-        return "GROUP"
     if is_acronym(m.text.replace(" ", "")):
         return "ORG"
-    if after_words and after_words[0] in SPEECH_VERBS and all(w[:1].isupper() for w in m.text.split()):
+    if after_words and after_words[0] in SPEECH_VERBS and len(words) > 1 and all(w[:1].isupper() for w in m.text.split()):
         return "PERSON"
     if before_words and before_words[-1] in PLACE_PREPOSITIONS and len(words) <= 2:
         return "PLACE"
-    if 2 <= len(words) <= 3 and all(w not in ORG_HEADS | PLACE_HEADS for w in words):
+    if 2 <= len(words) <= 3 and all(w not in ORG_HEADS | PLACE_HEADS for w in words) \
+            and not words[0].endswith(_ADJECTIVE_ENDINGS) and not any(w.endswith("ern") for w in words):
         return "PERSON"
     return "MISC"
 

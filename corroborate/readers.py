@@ -16,9 +16,9 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from .docfields import document_from_mapping
 from .documents import IngestError, RawDocument, check_text_length, too_big
 from .extract import decode_html_bytes, extract_html
-from .docfields import document_from_mapping
 
 Result = RawDocument | IngestError
 
@@ -170,19 +170,24 @@ def read_json_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result
     if isinstance(text, IngestError):
         yield text
         return
+    yield from documents_from_json_text(path, text, max_chars)
+
+
+def documents_from_json_text(source: str, text: str, max_chars: int) -> Iterator[Result]:
+    """Articles in a JSON text; list members get `source#item-N` (N from 1)."""
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield IngestError(path, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        yield IngestError(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
         return
     items = _article_list(value)
     if items is None:
-        yield from _one_object(path, value, max_chars)
+        yield from _one_object(source, value, max_chars)
         return
     if not items:
-        yield IngestError(path, "JSON list holds no articles")
+        yield IngestError(source, "JSON list holds no articles")
     for number, item in enumerate(items, start=1):
-        yield from _one_object(f"{path}#item-{number}", item, max_chars)
+        yield from _one_object(f"{source}#item-{number}", item, max_chars)
 
 
 def _article_list(value: Any) -> list[Any] | None:

@@ -41,10 +41,11 @@ def read_warc_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result
 
 
 def _records(path: str, handle: BinaryIO, max_bytes: int, max_chars: int) -> Iterator[Result]:
-    records = iter(ArchiveIterator(handle))
+    archive = ArchiveIterator(handle)
+    records = iter(archive)
     number = 0
     found = 0
-    skipped = 0
+    last_offset = 0
     while True:
         try:
             record = next(records)
@@ -56,21 +57,54 @@ def _records(path: str, handle: BinaryIO, max_bytes: int, max_chars: int) -> Ite
         number += 1
         source = f"{path}#record-{number}"
         content_type, charset, status = _record_type(record)
-        if content_type is None or not (200 <= status < 300):
-            skipped += 1
-            continue
+        wanted = content_type is not None and 200 <= status < 300
         try:
-            body = record.content_stream().read(max_bytes + 1)
+            body = record.content_stream().read(max_bytes + 1) if wanted else b""
+            last_offset = archive.get_record_offset()  # reads to the record's end: after the body
         except Exception as exc:  # noqa: BLE001 - as above
             yield IngestError(path, f"WARC record {number}: {_stream_reason(exc, number, handle, path)}")
             return
+        if not wanted:
+            continue
         found += 1
         url = record.rec_headers.get_header("WARC-Target-URI") or ""
         yield _document(source, url, body, content_type, charset, max_bytes, max_chars)
-    if number == 0:
+    complete = _truncated_member(path, last_offset) if path.lower().endswith(".gz") else None
+    if complete is not None:
+        broken = number + complete if number else complete + 1
+        yield IngestError(path, f"WARC record {broken}: truncated gzip stream")
+    elif number == 0:
         yield IngestError(path, "empty WARC file (no records)")
     elif found == 0:
         yield IngestError(path, f"no HTML or text responses among {number} WARC records")
+
+
+def _truncated_member(path: str, offset: int) -> int | None:
+    """Check that the gzip members from `offset` (the last record read) to the end are all complete.
+
+    warcio stops quietly at a cut-off gzip member, so a truncated download would
+    lose its last records without a word.  Returns None when all is well, else
+    how many members from `offset` on were complete before the cut.
+    """
+    complete = 0
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    fed = False
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(offset)
+            while data := handle.read(1 << 16):
+                while data:
+                    decompressor.decompress(data)
+                    fed = True
+                    if not decompressor.eof:
+                        break
+                    complete += 1
+                    data = decompressor.unused_data
+                    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    fed = False
+    except (OSError, zlib.error):
+        return None  # trailing garbage is warcio's business, not a truncation
+    return complete if fed and not decompressor.eof else None
 
 
 def _record_type(record) -> tuple[str | None, str, int]:
@@ -127,10 +161,10 @@ def _stream_reason(exc: BaseException, records_read: int, handle: BinaryIO, path
         at_end = handle.tell() >= os.fstat(handle.fileno()).st_size
     except (OSError, ValueError):
         at_end = False
-    if isinstance(exc, EOFError) or (at_end and records_read > 0):
+    if isinstance(exc, ArchiveLoadFailed) and records_read == 0 and "Unknown archive format" in str(exc):
+        return f"not a WARC file ({str(exc).strip()[:120]})"
+    if isinstance(exc, EOFError) or at_end:
         return "truncated gzip stream" if path.lower().endswith(".gz") else "file ends inside a record (truncated)"
     if isinstance(exc, zlib.error):
         return f"corrupt gzip stream ({exc})"
-    if isinstance(exc, ArchiveLoadFailed) and records_read == 0:
-        return f"not a WARC file ({str(exc).strip()[:120]})"
     return f"{type(exc).__name__}: {str(exc).strip()[:160]}"

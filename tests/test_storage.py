@@ -1,3 +1,5 @@
+"""The storage contract, run against every backend: SQLite always, PostgreSQL when a server can start."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -7,13 +9,29 @@ import pytest
 from corroborate.model import Article, content_id
 from corroborate.storage import StoreError, open_store
 
+from .pg import PostgresServer
+
+
+@pytest.fixture(scope="module")
+def pg_server():
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("pg_server").new_database()
+
 
 def make(text: str, source: str = "x.txt", published: str | None = None) -> Article:
     return Article(id=content_id(text), source=source, raw_text=text, body=text, published=published)
 
 
-def test_add_is_idempotent_and_round_trips(tmp_path):
-    store = open_store(str(tmp_path / "a.db"))
+def test_add_is_idempotent_and_round_trips(store_url):
+    store = open_store(store_url)
     a, b = make("first text", published="2021-07-26"), make("second text")
     assert store.add_articles([a, b]) == 2
     assert store.add_articles([a, make("first   TEXT", source="y.txt")]) == 0
@@ -22,16 +40,42 @@ def test_add_is_idempotent_and_round_trips(tmp_path):
     assert [g.id for g in got] == [b.id, a.id]
     assert got[1].published == "2021-07-26" and got[1].to_dict() == a.to_dict()
     assert store.has_articles([a.id, "nope"]) == {a.id}
+    assert [x.id for x in store.iter_articles()] == [a.id, b.id]
     store.close()
 
 
-def test_sqlite_url_and_migrations_are_recorded(tmp_path):
+def test_reopen_applies_no_migration_twice(store_url):
+    open_store(store_url).close()
+    store = open_store(store_url)
+    assert store.count_articles() == 0
+    store.close()
+
+
+def test_assignments_merges_and_redirects(store_url):
+    store = open_store(store_url)
+    a, b, c = make("a", published="2021-01-01"), make("b", published="2021-01-02"), make("c")
+    store.add_articles([a, b, c])
+    assert store.unassigned_article_ids() == [a.id, b.id, c.id]
+    store.save_assignments({a.id: "s1", b.id: "s2"}, {"s1": "One", "s2": "Two"}, {}, {b.id: a.id}, ("k", "{}"))
+    assert store.unassigned_article_ids() == [c.id]
+    assert store.get_state("k") == "{}"
+    store.save_assignments({c.id: "s2"}, {"s2": "Two"}, {"s1": "s2"}, {}, ("k", "[1]"))
+    assert store.get_state("k") == "[1]"
+    assert store.resolve_story_id("s1") == "s2"
+    record = store.get_story("s1")
+    assert record.id == "s2" and record.article_ids == [a.id, b.id, c.id]
+    assert record.syndication == {b.id: a.id}
+    assert [r.id for r in store.list_stories()] == ["s2"]
+    assert store.get_story("unknown") is None
+    store.close()
+
+
+def test_sqlite_migrations_are_recorded(tmp_path):
     path = tmp_path / "sub" / "b.db"
     open_store(f"sqlite:///{path}").close()
+    open_store(str(path)).close()
     versions = [r[0] for r in sqlite3.connect(path).execute("SELECT version FROM schema_migrations")]
     assert versions == [1]
-    open_store(str(path)).close()  # reopening applies nothing twice
-    assert [r[0] for r in sqlite3.connect(path).execute("SELECT version FROM schema_migrations")] == [1]
 
 
 def test_newer_schema_is_refused(tmp_path):
@@ -44,24 +88,8 @@ def test_newer_schema_is_refused(tmp_path):
         open_store(str(path))
 
 
-def test_unknown_scheme_is_refused():
+def test_bad_urls_are_refused():
     with pytest.raises(StoreError, match="unsupported database URL"):
         open_store("mysql://x")
-
-
-def test_assignments_merges_and_redirects(tmp_path):
-    store = open_store(str(tmp_path / "d.db"))
-    a, b, c = make("a", published="2021-01-01"), make("b", published="2021-01-02"), make("c")
-    store.add_articles([a, b, c])
-    assert store.unassigned_article_ids() == [a.id, b.id, c.id]
-    store.save_assignments({a.id: "s1", b.id: "s2"}, {"s1": "One", "s2": "Two"}, {}, {b.id: a.id}, ("k", "{}"))
-    assert store.unassigned_article_ids() == [c.id]
-    assert store.get_state("k") == "{}"
-    store.save_assignments({c.id: "s2"}, {"s2": "Two"}, {"s1": "s2"}, {})
-    assert store.resolve_story_id("s1") == "s2"
-    record = store.get_story("s1")
-    assert record.id == "s2" and record.article_ids == [a.id, b.id, c.id]
-    assert record.syndication == {b.id: a.id}
-    assert [r.id for r in store.list_stories()] == ["s2"]
-    assert store.get_story("unknown") is None
-    store.close()
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store("postgresql://nobody@127.0.0.1:1/none")

@@ -1,0 +1,189 @@
+"""Extraction benchmark for the plain-text cleaner (Scrapinghub article-extraction-benchmark).
+
+For each of the 181 pages in ../shared/data/extraction, render the HTML to all
+of its visible text (no structure kept, like the html-text library) and score,
+side by side in one run:
+
+  (a) the rendered text as is (the html-text baseline),
+  (b) the rendered text after corroborate.clean.clean_text,
+  (c) trafilatura.extract on the HTML (the published state of the art).
+
+Metric as in the benchmark's evaluate.py: tokens are \\w+ runs (case kept, as
+evaluate.py does), 4-gram shingle multisets, per-page TP/FP/FN normalised to
+sum 1, precision and recall averaged over pages (pages without true or
+predicted shingles skipped as evaluate.py does), F1 = 2PR/(P+R); +- is 1.96
+bootstrap standard deviations (200 resamples here; evaluate.py uses 1000).
+
+Run from the repo root:  /work/venv/bin/python bench/cleaning.py [--limit N] [--worst K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from corroborate.clean import clean_text  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "extraction"
+
+_DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"}
+_DOUBLE_NEWLINE = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "title", "figure", "table"}
+_NEWLINE = {
+    "address", "article", "aside", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer", "form",
+    "header", "hr", "legend", "li", "main", "nav", "ol", "section", "tr", "ul", "td", "th", "caption", "option",
+    "button", "select", "label", "summary", "details",
+}
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def render_text(html: str) -> str:
+    """All visible text of a page, block elements on their own lines (paragraphs double-spaced)."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.lower() in _DROP or not tag:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        tag = tag.lower()
+        sep = "\n\n" if tag in _DOUBLE_NEWLINE else "\n" if tag in _NEWLINE else ""
+        parts.append(sep)
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        parts.append(sep)
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(tree)
+    text = "".join(parts)
+    lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", ln).strip() for ln in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """Multiset of token n-grams, as evaluate.py builds them."""
+    tokens = _TOKEN.findall(text or "")
+    grams = [tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))]
+    return Counter(g for g in grams if g)
+
+
+def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
+    """Shingle TP/FP/FN for one page, normalised so each page weighs the same."""
+    t, p = shingles(true), shingles(pred)
+    tp = sum((t & p).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def metrics(rows: list[tuple[float, float, float]]) -> dict[str, float]:
+    """Page-averaged precision and recall, F1 of the averages (evaluate.py's definition)."""
+    precision = statistics.mean(_precision(*r) for r in rows if r[0] + r[1] > 0)
+    recall = statistics.mean(_recall(*r) for r in rows if r[0] + r[2] > 0)
+    return {"p": precision, "r": recall, "f1": 2 * precision * recall / (precision + recall)}
+
+
+def bootstrap(rows: list[tuple[float, float, float]], rounds: int = 200) -> dict[str, float]:
+    """1.96 standard deviations of each metric over page resamples."""
+    rng = random.Random(0)
+    samples: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        pick = [rows[rng.randrange(len(rows))] for _ in rows]
+        for key, value in metrics(pick).items():
+            samples.setdefault(key, []).append(value)
+    return {key: 1.96 * statistics.stdev(values) for key, values in samples.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages (quick look)")
+    parser.add_argument("--worst", type=int, default=0, help="list the K pages where cleaning loses most F1")
+    parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura column")
+    args = parser.parse_args()
+    if not (DATA / "ground-truth.json").exists():
+        sys.exit(f"extraction data not found at {DATA}")
+    truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)[: args.limit or None]
+
+    systems = ["rendered text (uncleaned)", "rendered text + clean_text", "trafilatura.extract (HTML)"]
+    if args.no_trafilatura:
+        systems = systems[:2]
+    rows: dict[str, list[tuple[float, float, float]]] = {s: [] for s in systems}
+    seconds: dict[str, float] = {s: 0.0 for s in systems}
+    per_page: list[tuple[str, float, float]] = []
+    for page_id in ids:
+        with gzip.open(DATA / "html" / f"{page_id}.html.gz", "rt", encoding="utf-8") as f:
+            html = f.read()
+        gold = truth[page_id].get("articleBody", "")
+        t0 = time.perf_counter()
+        rendered = render_text(html)
+        t1 = time.perf_counter()
+        cleaned = clean_text(rendered).body
+        t2 = time.perf_counter()
+        seconds[systems[0]] += t1 - t0
+        seconds[systems[1]] += t2 - t0
+        rows[systems[0]].append(tp_fp_fn(gold, rendered))
+        rows[systems[1]].append(tp_fp_fn(gold, cleaned))
+        if not args.no_trafilatura:
+            import trafilatura
+
+            t3 = time.perf_counter()
+            extracted = trafilatura.extract(html, include_comments=False) or ""
+            seconds[systems[2]] += time.perf_counter() - t3
+            rows[systems[2]].append(tp_fp_fn(gold, extracted))
+        per_page.append((page_id, _f1(rows[systems[0]][-1]), _f1(rows[systems[1]][-1])))
+
+    print(f"Pages: {len(ids)} (ground truth: {DATA / 'ground-truth.json'})\n")
+    print("| system | precision | recall | F1 | seconds (all pages) |")
+    print("|---|---|---|---|---|")
+    for system in systems:
+        m, ci = metrics(rows[system]), bootstrap(rows[system])
+        print(f"| {system} | {m['p']:.3f} ± {ci['p']:.3f} | {m['r']:.3f} ± {ci['r']:.3f} | "
+              f"{m['f1']:.3f} ± {ci['f1']:.3f} | {seconds[system]:.1f} |")
+    if args.worst:
+        print("\nPages where clean_text scores lowest (page id, F1 uncleaned, F1 cleaned):")
+        for page_id, before, after in sorted(per_page, key=lambda x: x[2])[: args.worst]:
+            print(f"- {page_id} {before:.3f} {after:.3f}")
+
+
+def _f1(row: tuple[float, float, float]) -> float:
+    p, r = _precision(*row), _recall(*row)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+if __name__ == "__main__":
+    main()

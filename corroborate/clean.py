@@ -1,0 +1,224 @@
+"""Plain-text page-furniture removal: the article body out of a page's text.
+
+Reports arrive as the visible text of a page: menus, share buttons, repeated
+headlines, photo captions, comment counters and "related" links mixed into
+the prose.  The cleaner decides line by line from general evidence, in order:
+
+1. hard furniture, from the line alone: menu and crumb shapes, link/handle
+   lines, caption credits and who-is-where markers, metadata lines
+   (published/updated/label/byline/editor initials), chrome vocabulary;
+2. the body region: the densest run of prose lines (long, function words,
+   terminal punctuation), allowing short gaps (subheadings, quotes, lists);
+3. the headline: the most repeated headline-shaped line before the body, and
+   every copy of it; then repeated lines and "RELATED:" link blocks;
+4. lines outside the region go, except prose sentences touching it.
+
+Nothing here knows a site, an outlet or a phrase of one corpus; the few
+chrome words (clean_lexicon) are one feature among several.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .clean_lexicon import BYLINE_RE, INITIALS_RE
+from .clean_lines import Unit, make_unit, norm_key, split_units
+from .clean_repeats import find_title, is_title_copy, mark_duplicates, title_core
+from .language import detect_language
+from .model import Article
+from .textmeta import find_label, find_published, is_date_line, is_meta_line, label_of_line
+
+_MAX_GAP = 4.0  # weight of non-prose lines a body may contain between two prose paragraphs
+_MERGE_SHARE = 0.25  # a second prose run this big (vs the main one) and close by is body too
+_MERGE_GAP = 10.0
+
+
+@dataclass
+class CleanResult:
+    """The body (paragraphs separated by a blank line), the cut lines, and the headline found."""
+
+    body: str
+    removed: list[str] = field(default_factory=list)
+    title: str = ""
+
+
+def clean_text(text: str, title: str = "") -> CleanResult:
+    """Cut page furniture from plain text, keeping body paragraphs in order."""
+    units = [make_unit(i, t) for i, (t, _) in enumerate(split_units(text))]
+    if not units:
+        return CleanResult(body="", removed=[], title="")
+    reasons: list[str | None] = [_hard_reason(u) for u in units]
+    use_stopwords = _has_stopwords(units)
+
+    region = _body_region(units, reasons, use_stopwords)
+    found_title = _mark_title(units, reasons, title, region[0] if region else len(units))
+    mark_duplicates(units, reasons)
+    _mark_link_blocks(units, reasons, use_stopwords)
+    region = _body_region(units, reasons, use_stopwords)
+    keep = _keep_mask(units, reasons, region)
+
+    body = "\n\n".join(u.text for u, k in zip(units, keep, strict=True) if k)
+    removed = [u.text for u, k in zip(units, keep, strict=True) if not k]
+    return CleanResult(body=body, removed=removed, title=found_title)
+
+
+def clean_stage(article: Article) -> Article:
+    """Per-article stage: body, removed lines, and headline/date/label/language when missing."""
+    result = clean_text(article.raw_text, article.title)
+    article.body = result.body
+    article.removed = result.removed
+    if not article.title and result.title:
+        article.title = result.title
+    if not article.published:
+        article.published = find_published(article.raw_text)
+    if article.label in ("", "news"):
+        article.label = find_label(article.raw_text) or "news"
+    if not article.language:
+        article.language = detect_language(article.body or article.raw_text)
+    article.stages.append("clean")
+    return article
+
+
+def _hard_reason(unit: Unit) -> str | None:
+    """Why a line is furniture on its own evidence, or None."""
+    text = unit.text
+    if not unit.key:
+        return "symbols"
+    if unit.furniture_phrase:
+        return "chrome"
+    if is_meta_line(text) or is_date_line(text) or (label_of_line(text) and unit.n_words <= 2):
+        return "meta"
+    if INITIALS_RE.match(text):
+        return "initials"
+    if BYLINE_RE.match(text) and not unit.terminal:
+        return "byline"
+    if unit.menu_like:
+        return "menu"
+    if unit.caption_like:
+        return "caption"
+    if unit.linkish and unit.n_words <= 12 and not unit.prose:
+        return "link"
+    return None
+
+
+def _has_stopwords(units: list[Unit]) -> bool:
+    """Whether the stopword lists cover the page's language (else prose is judged without them)."""
+    long_units = [u for u in units if u.n_words >= 10]
+    if not long_units:
+        return False
+    return sum(u.stop_ratio for u in long_units) / len(long_units) >= 0.08
+
+
+def _is_good(unit: Unit, use_stopwords: bool) -> bool:
+    """A body paragraph by its shape: long, sentence punctuation, function words."""
+    if unit.n_words < 10:
+        return False
+    if use_stopwords and unit.stop_ratio < 0.12:
+        return False
+    return unit.terminal or unit.n_words >= 20
+
+
+def _body_region(units: list[Unit], reasons: list[str | None], use_stopwords: bool) -> tuple[int, int] | None:
+    """First and last index of the body: the heaviest run of good lines, plus close big runs."""
+    good = [u.index for u in units if reasons[u.index] is None and _is_good(u, use_stopwords)]
+    if not good:
+        return None
+    runs: list[list[int]] = [[good[0]]]
+    for prev, cur in zip(good, good[1:], strict=False):
+        if _gap_weight(units, reasons, prev, cur) > _MAX_GAP:
+            runs.append([cur])
+        else:
+            runs[-1].append(cur)
+    mass = [sum(len(units[i].text) for i in run) for run in runs]
+    best = max(range(len(runs)), key=lambda r: mass[r])
+    lo, hi = best, best
+    while lo > 0 and mass[lo - 1] >= _MERGE_SHARE * mass[best] and (
+        _gap_weight(units, reasons, runs[lo - 1][-1], runs[lo][0]) <= _MERGE_GAP
+    ):
+        lo -= 1
+    while hi < len(runs) - 1 and mass[hi + 1] >= _MERGE_SHARE * mass[best] and (
+        _gap_weight(units, reasons, runs[hi][-1], runs[hi + 1][0]) <= _MERGE_GAP
+    ):
+        hi += 1
+    return runs[lo][0], runs[hi][-1]
+
+
+def _gap_weight(units: list[Unit], reasons: list[str | None], a: int, b: int) -> float:
+    """How much non-body material separates lines a and b: furniture counts half a line."""
+    weight = 0.0
+    for i in range(a + 1, b):
+        if reasons[i] in ("chrome", "menu", "link") and units[i].section_heading:
+            weight += 2.0
+        elif reasons[i] is not None:
+            weight += 0.5
+        else:
+            weight += 1.0
+    return weight
+
+
+def _mark_title(units: list[Unit], reasons: list[str | None], title: str, body_start: int) -> str:
+    """Mark every copy of the headline; return the headline text found ("" if none)."""
+    found = ""
+    core_key = norm_key(title_core(title)) if title else ""
+    if core_key and any(is_title_copy(u, core_key) for u in units):
+        found = title.strip()
+    else:
+        index = find_title(units, reasons, body_start)
+        if index >= 0:
+            found = title_core(units[index].text)
+            core_key = norm_key(found)
+    if core_key:
+        for unit in units:
+            if is_title_copy(unit, core_key) and not (unit.prose and unit.n_words > len(core_key.split()) + 3):
+                reasons[unit.index] = reasons[unit.index] or "title"
+    return found
+
+
+def _mark_link_blocks(units: list[Unit], reasons: list[str | None], use_stopwords: bool) -> None:
+    """Cut "RELATED:"-style headings and the headline-shaped lines listed under them."""
+    for unit in units:
+        if not (unit.section_heading or _shouted_label(unit)):
+            continue
+        reasons[unit.index] = reasons[unit.index] or "related"
+        for nxt in units[unit.index + 1: unit.index + 9]:
+            if _is_good(nxt, use_stopwords) or nxt.text.endswith(".") or nxt.n_words < 3:
+                break
+            reasons[nxt.index] = reasons[nxt.index] or "related"
+
+
+def _shouted_label(unit: Unit) -> bool:
+    """An all-caps label of one to three words ending in a colon ("RELATED:", "READ MORE:")."""
+    text = unit.text
+    return text.endswith(":") and 1 <= unit.n_words <= 3 and text.upper() == text and any(c.isalpha() for c in text)
+
+
+def _keep_mask(units: list[Unit], reasons: list[str | None], region: tuple[int, int] | None) -> list[bool]:
+    """Which units are body: unmarked lines inside the region, and prose touching it."""
+    if region is None:
+        return [r is None for r in reasons]
+    start, end = region
+    keep = [reasons[i] is None and start <= i <= end for i in range(len(units))]
+    _drop_menu_runs(units, keep, start, end)
+    i = start - 1
+    while i >= 0 and reasons[i] is None and units[i].prose:
+        keep[i] = True
+        i -= 1
+    i = end + 1
+    while i < len(units) and reasons[i] is None and units[i].prose:
+        keep[i] = True
+        i += 1
+    return keep
+
+
+def _drop_menu_runs(units: list[Unit], keep: list[bool], start: int, end: int) -> None:
+    """Inside the body, three or more very short unpunctuated non-list lines in a row are a menu."""
+    run: list[int] = []
+    for i in range(start, end + 2):
+        unit = units[i] if i <= end and keep[i] else None
+        if unit and unit.n_words <= 4 and not unit.terminal and not unit.bullet and not unit.numbered:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                keep[j] = False
+        run = []

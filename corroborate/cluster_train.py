@@ -1,0 +1,102 @@
+"""Fitting the clusterer's join-or-new decision on labelled corpora (dev corpora only).
+
+The pairs are collected the way the clusterer meets them: articles stream in
+publication order, each is compared with the stories its shortlist returns, and
+(teacher forcing) it is then put into its gold story.  A logistic regression
+over those pair features gives the weights; the join and merge thresholds are
+then picked by running the real streaming clusterer over the same corpora.
+
+Run `python -m corroborate.cluster_train ../shared/data/stories-dev/*` to refit DEFAULT_WEIGHTS.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+from .cluster import ClusterOptions, StoryClusterer
+from .cluster_eval import b_cubed, load_story_corpus, publication_order
+from .cluster_story import FEATURE_NAMES, StoryState, pair_features
+from .model import Article
+
+Corpus = tuple[list[Article], list[str]]
+
+
+def collect_pairs(articles: list[Article], labels: list[str],
+                  options: ClusterOptions | None = None) -> tuple[list[list[float]], list[int]]:
+    """Pair features and 0/1 labels (same gold story) for every shortlisted article-story pair."""
+    c = StoryClusterer(options)
+    story_of_label: dict[str, StoryState] = {}
+    label_of_story: dict[str, str] = {}
+    features, targets = [], []
+    for i in publication_order(articles):
+        article, label = articles[i], labels[i]
+        c._seq += 1
+        ev, _ = c._evidence(article)
+        for story in c._shortlist(ev):
+            features.append(pair_features(ev, story, c._names))
+            targets.append(int(label_of_story[story.id] == label))
+        story = story_of_label.get(label)
+        if story is None:
+            story = StoryState(id="s" + article.id, created=c._seq)
+            story_of_label[label] = story
+            label_of_story[story.id] = label
+            c._stories[story.id] = story
+        story.absorb(ev, article.id, c._seq, c.options.centroid_terms, c.options.name_cap)
+        c._article_story[article.id] = story.id
+        c._reindex(story)
+    return features, targets
+
+
+def fit_weights(corpora: list[Corpus], options: ClusterOptions | None = None) -> tuple[float, ...]:
+    """Logistic-regression weights (FEATURE_NAMES order) with every corpus weighing the same in total."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys, sample_weight = [], [], []
+    for articles, labels in corpora:
+        x, y = collect_pairs(articles, labels, options)
+        xs.extend(x)
+        ys.extend(y)
+        sample_weight.extend([1.0 / max(1, len(x))] * len(x))
+    scale = len(sample_weight) / sum(sample_weight)
+    model = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False)
+    model.fit(xs, ys, sample_weight=[w * scale for w in sample_weight])
+    return tuple(round(float(w), 4) for w in model.coef_[0])
+
+
+def stream_f1(corpus: Corpus, options: ClusterOptions) -> float:
+    """B-cubed F1 of the streaming clusterer on one corpus fed in publication order."""
+    articles, labels = corpus
+    c = StoryClusterer(options)
+    for i in publication_order(articles):
+        c.add(articles[i])
+    return b_cubed(labels, [c.story_of(a.id) for a in articles])[2]
+
+
+def fit_options(corpora: list[Corpus], base: ClusterOptions | None = None,
+                joins: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7),
+                merges: tuple[float, ...] = (0.7, 0.85, 0.95)) -> ClusterOptions:
+    """Weights by logistic regression, then the join/merge thresholds with the best mean streaming F1."""
+    base = base or ClusterOptions()
+    weights = fit_weights(corpora, base)
+    best, best_f1 = None, -1.0
+    for join in joins:
+        for merge in merges:
+            opts = replace(base, weights=weights, join_threshold=join, merge_threshold=merge)
+            f1 = sum(stream_f1(c, opts) for c in corpora) / len(corpora)
+            if f1 > best_f1:
+                best, best_f1 = opts, f1
+    assert best is not None
+    return best
+
+
+def main(argv: list[str]) -> None:
+    corpora = [load_story_corpus(path) for path in argv]
+    opts = fit_options(corpora)
+    print("weights:", dict(zip(FEATURE_NAMES, opts.weights, strict=True)))
+    print(f"DEFAULT_WEIGHTS = {opts.weights}")
+    print(f"join_threshold={opts.join_threshold} merge_threshold={opts.merge_threshold}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

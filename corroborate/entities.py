@@ -1,0 +1,307 @@
+"""Cross-document entity resolution: one entity per person, group or place, however spelt.
+
+Mentions are first pooled into surface forms (same folded text and type), then
+forms are merged by evidence, strongest first: aliases the text declares
+("Islamic State (IS)"), acronyms that spell a name's initials, full names whose
+tokens match by transliteration key ("Mustafa al-Kazmi" / "Mustafa Al-Kadhimi",
+"Jen Psaki" / "Jane Sackie"), and last a lone surname or shortened form, which
+joins a full name only when that is the one it can mean (in its own article
+first), so "Hussein" never glues Saddam Hussein to Fawad Hussein.  Candidates
+are blocked by skeleton key and acronym letters, never compared all-pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import Article
+from .names import (
+    acronym_matches,
+    core_tokens,
+    edit_distance,
+    fold,
+    initials,
+    is_acronym,
+    name_key,
+    names_compatible,
+    skeleton,
+    tokens_match,
+)
+
+# Type pairs that may be one entity: mistyping between these is common.
+_COMPATIBLE = {frozenset({"ORG", "GROUP"}), frozenset({"ORG", "PLACE"})}
+
+
+@dataclass
+class Form:
+    """One surface form: mentions with the same folded text and type."""
+
+    key: str
+    type: str
+    texts: Counter = field(default_factory=Counter)
+    mentions: list[tuple[str, int]] = field(default_factory=list)
+    roles: Counter = field(default_factory=Counter)
+    alias_of: set[str] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.texts.most_common(1)[0][0]
+
+    @property
+    def tokens(self) -> list[str]:
+        return core_tokens(self.text)
+
+    @property
+    def sources(self) -> set[str]:
+        return {a for a, _ in self.mentions}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def types_compatible(a: str, b: str) -> bool:
+    """Same type, one unknown (MISC), or a commonly confused pair (ORG/GROUP, ORG/PLACE)."""
+    return a == b or "MISC" in (a, b) or frozenset({a, b}) in _COMPATIBLE
+
+
+def build_forms(articles: list[Article]) -> list[Form]:
+    """Pool mentions by folded text; a text typed two ways keeps both only when both are well supported."""
+    type_votes: dict[str, Counter] = defaultdict(Counter)
+    for art in articles:
+        for m in art.mentions:
+            type_votes[fold(m.text)][m.type] += 1
+    forms: dict[tuple[str, str], Form] = {}
+    for art in articles:
+        for idx, m in enumerate(art.mentions):
+            key = fold(m.text)
+            typ = _settled_type(m.type, type_votes[key])
+            form = forms.setdefault((key, typ), Form(key=key, type=typ))
+            form.texts[m.text] += 1
+            form.mentions.append((art.id, idx))
+            if m.role:
+                form.roles[m.role] += 1
+            if m.alias_of:
+                form.alias_of.add(fold(m.alias_of))
+    return list(forms.values())
+
+
+def _settled_type(typ: str, votes: Counter) -> str:
+    """The majority type, unless this mention's type is itself well supported (Jordan the person / the place)."""
+    known = Counter({t: c for t, c in votes.items() if t != "MISC"})
+    if not known:
+        return "MISC"
+    best, best_count = known.most_common(1)[0]
+    if typ != "MISC" and typ != best and known[typ] * 3 > best_count and known[typ] >= 2:
+        return typ
+    return best
+
+
+def cluster_forms(forms: list[Form]) -> list[list[int]]:
+    """Merge forms into entities; returns lists of form indices."""
+    uf = _UnionFind(len(forms))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_text: dict[str, list[int]] = defaultdict(list)
+    by_letters: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(forms):
+        by_text[f.key].append(i)
+        if is_acronym(f.text.replace(" ", "")):
+            by_letters[f.text.replace(".", "").replace(" ", "").upper()].append(i)
+        else:
+            by_key[name_key(f.text)].append(i)
+            if len(f.tokens) >= 2:
+                by_letters.setdefault(initials(f.text), [])
+    # 1. same text, types compatible (MISC joins the typed form)
+    for group in by_text.values():
+        for a in group:
+            for b in group:
+                if a < b and types_compatible(forms[a].type, forms[b].type) and "MISC" in (forms[a].type, forms[b].type):
+                    uf.union(a, b)
+    # 2. declared aliases
+    for i, f in enumerate(forms):
+        for target in f.alias_of:
+            for j in by_text.get(target, []):
+                if types_compatible(f.type, forms[j].type) or is_acronym(f.text):
+                    uf.union(i, j)
+    # 3. acronyms spelling a name's initials, and acronyms extending another ("IS" / "ISIS")
+    _merge_acronyms(forms, by_letters, uf)
+    # 4. multi-token names matching token by token
+    for block in by_key.values():
+        multi = [i for i in block if len(forms[i].tokens) >= 2]
+        for x, a in enumerate(multi):
+            for b in multi[x + 1:]:
+                if _full_names_match(forms[a], forms[b]):
+                    uf.union(a, b)
+    # 5. short forms join the one full name they can mean
+    _attach_short_forms(forms, by_key, uf)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(forms)):
+        clusters[uf.find(i)].append(i)
+    return list(clusters.values())
+
+
+def _full_names_match(a: Form, b: Form) -> bool:
+    if not types_compatible(a.type, b.type):
+        return False
+    ta, tb = a.tokens, b.tokens
+    if names_compatible(a.text, b.text) and (len(ta) == len(tb) or _shared_first(ta, tb)):
+        return True
+    # a looser spelling match needs a shared role word ("White House spokeswoman" / "White House Press Secretary")
+    if len(ta) >= 2 and len(tb) >= 2 and tokens_match(ta[0], tb[0]):
+        sa, sb = skeleton(ta[-1]), skeleton(tb[-1])
+        if edit_distance(sa, sb, 1) <= 1 and _roles_overlap(a, b):
+            return True
+    return False
+
+
+def _shared_first(ta: list[str], tb: list[str]) -> bool:
+    return tokens_match(ta[0], tb[0])
+
+
+_ROLE_STOP = {"the", "a", "of", "and", "former", "new", "us", "u.s"}
+
+
+def _roles_overlap(a: Form, b: Form) -> bool:
+    wa = {w for r in a.roles for w in re.findall(r"[a-z]+", fold(r))} - _ROLE_STOP
+    wb = {w for r in b.roles for w in re.findall(r"[a-z]+", fold(r))} - _ROLE_STOP
+    return bool(wa & wb)
+
+
+def _merge_acronyms(forms: list[Form], by_letters: dict[str, list[int]], uf: _UnionFind) -> None:
+    acronyms = {letters: idx for letters, idx in by_letters.items() if idx}
+    multi_by_initials: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(forms):
+        if len(f.tokens) >= 2 and not is_acronym(f.text.replace(" ", "")):
+            multi_by_initials[initials(f.text)].append(i)
+    for letters, idxs in acronyms.items():
+        for j in multi_by_initials.get(letters, []):
+            for i in idxs:
+                if acronym_matches(letters, forms[j].text) and forms[i].type != "PERSON" and forms[j].type != "PERSON":
+                    uf.union(i, j)
+    # an acronym that extends another by at most two letters, with no expansion of its own
+    for letters, idxs in acronyms.items():
+        if letters in multi_by_initials:
+            continue
+        for cut in (1, 2):
+            shorter = letters[:-cut]
+            if len(shorter) >= 2 and shorter in acronyms and shorter in multi_by_initials:
+                for i in idxs:
+                    for j in acronyms[shorter]:
+                        if forms[i].type != "PERSON" and forms[j].type != "PERSON":
+                            uf.union(i, j)
+                break
+
+
+def _attach_short_forms(forms: list[Form], by_key: dict[str, list[int]], uf: _UnionFind) -> None:
+    """A surname or shortened name joins the full name it must mean: in its own article, else the unique one."""
+    for block in by_key.values():
+        fulls = [i for i in block if len(forms[i].tokens) >= 2]
+        shorts = [i for i in block if len(forms[i].tokens) == 1]
+        if not fulls or not shorts:
+            continue
+        for s in shorts:
+            cands = [f for f in fulls
+                     if names_compatible(forms[s].text, forms[f].text) and types_compatible(forms[s].type, forms[f].type)
+                     and (forms[s].type != "MISC" or forms[f].type != "PLACE")]
+            roots = {uf.find(f) for f in cands}
+            if len(roots) == 1:
+                uf.union(s, cands[0])
+            elif len(roots) > 1:
+                _attach_by_article(forms, s, cands, uf)
+
+
+def _attach_by_article(forms: list[Form], s: int, cands: list[int], uf: _UnionFind) -> None:
+    """Several full names fit: follow the one that shares the short form's articles, if only one does."""
+    mine = forms[s].sources
+    sharing = {uf.find(f) for f in cands if forms[f].sources & mine}
+    if len(sharing) == 1:
+        uf.union(s, next(f for f in cands if uf.find(f) in sharing))
+
+
+def _canonical(forms: list[Form]) -> str:
+    """The fullest well-attested form: a name over an acronym, most name tokens, then the spelling
+    whose tokens most outlets and mentions share ("Kadhimi" over a one-outlet "Kasimi")."""
+    by_folded: dict[str, list[Form]] = defaultdict(list)
+    for f in forms:
+        by_folded[re.sub(r"[-\s]+", " ", f.key)].append(f)
+
+    token_support: Counter = Counter()
+    token_sources: dict[str, set[str]] = defaultdict(set)
+    for f in forms:
+        for tok in set(core_tokens(f.text)):
+            token_support[tok] += len(f.mentions)
+            token_sources[tok] |= f.sources
+
+    def score(group: list[Form]) -> tuple:
+        sources = set().union(*(f.sources for f in group))
+        count = sum(len(f.mentions) for f in group)
+        text = group[0].text
+        acronym = is_acronym(text.replace(" ", ""))
+        tokens = core_tokens(text)
+        outlets = sum(len(token_sources[t]) for t in set(tokens))
+        support = sum(token_support[t] for t in set(tokens))
+        return (not acronym, len(tokens), outlets, support, len(sources), count)
+
+    best = max(by_folded.values(), key=score)
+    texts = Counter()
+    for f in best:
+        texts.update(f.texts)
+    return texts.most_common(1)[0][0]
+
+
+def entity_id(name: str, typ: str) -> str:
+    """Stable id from canonical name and type."""
+    return "ent_" + hashlib.sha1(f"{fold(name)}|{typ}".encode()).hexdigest()[:12]
+
+
+def resolve_entities(articles: list[Article]) -> list[dict]:
+    """The brief's `entities`: one record per resolved entity, most widely reported first."""
+    forms = build_forms(articles)
+    text_of = {(a.id, i): m.text for a in articles for i, m in enumerate(a.mentions)}
+    out = []
+    for cluster in cluster_forms(forms):
+        members = [forms[i] for i in cluster]
+        type_votes: Counter = Counter()
+        for f in members:  # an acronym's type is a weak default, its expansion's is not
+            type_votes[f.type] += len(f.mentions) * (0.25 if is_acronym(f.text.replace(" ", "")) else 1.0)
+        typed = Counter({t: c for t, c in type_votes.items() if t != "MISC"})
+        typ = (typed or type_votes).most_common(1)[0][0]
+        name = _canonical(members)
+        variants: dict[str, dict] = {}
+        mentions: list[list] = []
+        for f in members:
+            for art_id, idx in f.mentions:
+                mentions.append([art_id, idx])
+        for art_id, idx in mentions:
+            text = text_of[(art_id, idx)]
+            v = variants.setdefault(text, {"text": text, "count": 0, "sources": []})
+            v["count"] += 1
+            if art_id not in v["sources"]:
+                v["sources"].append(art_id)
+        sources = sorted({a for a, _ in mentions})
+        mentions.sort()
+        out.append({
+            "id": entity_id(name, typ),
+            "name": name,
+            "type": typ,
+            "variants": sorted(variants.values(), key=lambda v: (-len(v["sources"]), -v["count"], v["text"])),
+            "sources": sources,
+            "mentions": mentions,
+        })
+    out.sort(key=lambda e: (-len(e["sources"]), -len(e["mentions"]), e["name"]))
+    return out

@@ -1,0 +1,188 @@
+"""Stance of an article body toward a claim: agree, disagree, discuss or unrelated.
+
+A two-stage model after the FNC-1 winners.  Stage 1 decides related vs
+unrelated from similarity features (TF-IDF, LSA, BM25, overlaps), which is
+nearly solved by them.  Stage 2 decides agree/disagree/discuss among related
+pairs from cue features plus the out-of-fold probabilities of a linear
+bag-of-words model over the claim and the body sentences about it.  Both
+stages are gradient-boosted trees.
+
+The trained model ships as `corroborate/models/stance.pkl.gz` (built by
+`bench/train_stance.py` from FNC-1): the training data is not part of the
+package, so it cannot be trained at first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from scipy import sparse
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from .stance_features import TOP_SENTENCES, FeatureExtractor, VectorSpace, stem_string
+from .stance_text import content_stems, raw_tokens, sentences
+
+MODEL_PATH = Path(__file__).parent / "models" / "stance.pkl.gz"
+STANCE_LABELS = ("agree", "disagree", "discuss")
+UNRELATED = "unrelated"
+
+
+def _focus_text(claim: str, body: str) -> str:
+    """The body's lead sentence plus the sentences that share most terms with the claim."""
+    sents = sentences(body)
+    claim_set = set(content_stems(raw_tokens(claim)))
+    cover = [len(claim_set & set(content_stems(raw_tokens(s)))) for s in sents]
+    best = sorted(range(len(sents)), key=lambda i: -cover[i])[:TOP_SENTENCES]
+    return " ".join(sents[i] for i in sorted(set(best) | {0}))
+
+
+class TextStanceModel:
+    """Linear bag-of-words stance model; its probabilities are a feature of stage 2."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.claim_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
+                                         max_features=15000, sublinear_tf=True, dtype=np.float32)
+        self.body_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
+                                        max_features=20000, sublinear_tf=True, dtype=np.float32)
+        self.clf = LogisticRegression(C=2.0, max_iter=2000, random_state=seed)
+
+    def _matrix(self, pairs: list[tuple[str, str]], fit: bool) -> sparse.csr_matrix:
+        claims = [stem_string(c) for c, _ in pairs]
+        focus = [stem_string(_focus_text(c, b)) for c, b in pairs]
+        if fit:
+            return sparse.hstack([self.claim_vec.fit_transform(claims), self.body_vec.fit_transform(focus)]).tocsr()
+        return sparse.hstack([self.claim_vec.transform(claims), self.body_vec.transform(focus)]).tocsr()
+
+    def fit(self, pairs: list[tuple[str, str]], labels: list[str]) -> TextStanceModel:
+        self.clf.fit(self._matrix(pairs, fit=True), labels)
+        return self
+
+    def proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """Class probabilities in STANCE_LABELS order."""
+        if not pairs:
+            return np.zeros((0, len(STANCE_LABELS)), dtype=np.float32)
+        raw = self.clf.predict_proba(self._matrix(pairs, fit=False))
+        order = [list(self.clf.classes_).index(label) for label in STANCE_LABELS]
+        return raw[:, order].astype(np.float32)
+
+
+def out_of_fold_text_proba(pairs: list[tuple[str, str]], labels: list[str], groups: list[int],
+                           folds: int = 5, seed: int = 0) -> np.ndarray:
+    """Text-model probabilities for training pairs, each from a model that never saw its body."""
+    out = np.zeros((len(pairs), len(STANCE_LABELS)), dtype=np.float32)
+    for fit_idx, pred_idx in GroupKFold(n_splits=folds).split(pairs, labels, groups):
+        model = TextStanceModel(seed).fit([pairs[i] for i in fit_idx], [labels[i] for i in fit_idx])
+        out[pred_idx] = model.proba([pairs[i] for i in pred_idx])
+    return out
+
+
+@dataclass
+class StanceModel:
+    """The fitted two-stage classifier with everything needed to featurise new pairs."""
+
+    space: VectorSpace
+    relatedness: HistGradientBoostingClassifier
+    stance: HistGradientBoostingClassifier
+    text_model: TextStanceModel | None
+    sklearn_version: str = sklearn.__version__
+
+    def predict(self, pairs: list[tuple[str, str]]) -> list[str]:
+        """Labels for (claim, body) pairs."""
+        if not pairs:
+            return []
+        features = FeatureExtractor(self.space).transform(pairs)
+        related = self.relatedness.predict(features).astype(bool)
+        out = [UNRELATED] * len(pairs)
+        idx = np.flatnonzero(related)
+        if idx.size:
+            stance_x = features[idx]
+            if self.text_model is not None:
+                stance_x = np.hstack([stance_x, self.text_model.proba([pairs[i] for i in idx])])
+            for i, label in zip(idx, self.stance.predict(stance_x), strict=True):
+                out[i] = str(label)
+        return out
+
+
+def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], groups: list[int],
+                       use_text_model: bool = True, seed: int = 0) -> StanceModel:
+    """Fit both stages on labelled pairs; `groups` (body ids) keep out-of-fold features honest."""
+    texts = list(dict.fromkeys([c for c, _ in pairs] + [b for _, b in pairs]))
+    space = VectorSpace.fit(texts, seed=seed)
+    features = FeatureExtractor(space).transform(pairs)
+    y = np.asarray(labels)
+    related_mask = y != UNRELATED
+    relatedness = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.1, random_state=seed)
+    relatedness.fit(features, related_mask)
+    stance_x = features[related_mask]
+    rel_idx = np.flatnonzero(related_mask)
+    text_model = None
+    if use_text_model:
+        rel_pairs = [pairs[i] for i in rel_idx]
+        rel_labels = [labels[i] for i in rel_idx]
+        oof = out_of_fold_text_proba(rel_pairs, rel_labels, [groups[i] for i in rel_idx], seed=seed)
+        stance_x = np.hstack([stance_x, oof])
+        text_model = TextStanceModel(seed).fit(rel_pairs, rel_labels)
+    stance = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.05, random_state=seed)
+    stance.fit(stance_x, y[related_mask])
+    return StanceModel(space, relatedness, stance, text_model)
+
+
+def save_model(model: StanceModel, path: Path = MODEL_PATH) -> None:
+    """Write the model as gzipped pickle (scikit-learn objects have no portable format)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wb", compresslevel=9) as fh:
+        pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> StanceModel:
+    """The shipped model, loaded once; warns when scikit-learn differs from the one that built it."""
+    if not path.exists():
+        raise FileNotFoundError(f"no stance model at {path}; build it with bench/train_stance.py")
+    with gzip.open(path, "rb") as fh, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model: StanceModel = pickle.load(fh)
+    if model.sklearn_version != sklearn.__version__:
+        warnings.warn(f"stance model built with scikit-learn {model.sklearn_version}, running "
+                      f"{sklearn.__version__}; rebuild with bench/train_stance.py if predictions fail",
+                      stacklevel=2)
+    return model
+
+
+def predict_stances(pairs: list[tuple[str, str]]) -> list[str]:
+    """Stance of each body toward its claim, batched so shared bodies are analysed once."""
+    return load_model().predict(list(pairs))
+
+
+def predict_stance(claim: str, body: str) -> str:
+    """Stance of `body` toward `claim`: "agree", "disagree", "discuss" or "unrelated"."""
+    return predict_stances([(claim, body)])[0]
+
+
+def stance_command(lines: Iterable[dict], batch_size: int = 2000) -> Iterator[dict]:
+    """CLI core: `{"id", "claim", "body"}` records in, `{"id", "stance"}` out, in input order."""
+    batch: list[dict] = []
+    for record in lines:
+        batch.append(record)
+        if len(batch) >= batch_size:
+            yield from _label_batch(batch)
+            batch = []
+    if batch:
+        yield from _label_batch(batch)
+
+
+def _label_batch(batch: list[dict]) -> Iterator[dict]:
+    labels = predict_stances([(str(r.get("claim", "")), str(r.get("body", ""))) for r in batch])
+    for record, label in zip(batch, labels, strict=True):
+        yield {"id": record.get("id"), "stance": label}

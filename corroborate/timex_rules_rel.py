@@ -1,0 +1,326 @@
+"""Rules for relative dates, vague references, durations, sets and clock times.
+
+Registered into the same `RULES` list as the calendar rules (importing this
+module is what adds them).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from .timex_calendar import duration_value, fmt_day, quarter_of, relative_period, shift, weekday_date
+from .timex_context import MatchContext
+from .timex_lexicon import MONTH, NUMBER, PART_OF_DAY, TIME_OF_DAY, UNIT_WORD, WEEKDAY, WEEKDAYS, parse_number, unit_code
+from .timex_rules_date import _I, Result, month_number, rule
+
+# --- today, tonight, yesterday morning -------------------------------------------------------------
+
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+@rule(rf"(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<day>today|tonight|tomorrow|yesterday)(?!\w)(?:\s+(?P<pod>{TIME_OF_DAY}))?", _I)
+def relative_day(m: re.Match[str], ctx: MatchContext) -> Result:
+    word = m.group("day").lower()
+    offset = _DAY_OFFSETS[word] + (-1 if m.group("ba") == "before" else 1 if m.group("ba") else 0)
+    value = relative_period(ctx.anchor, "D", offset)
+    if word == "tonight":
+        return value + "TNI", "TIME"
+    if m.group("pod"):
+        return value + "T" + PART_OF_DAY[m.group("pod").lower()], "TIME"
+    return value, "DATE"
+
+
+@rule(rf"(?P<rel>this|last|early this|late this)\s+(?P<pod>{TIME_OF_DAY})\b|(?P<over>overnight)\b", _I)
+def part_of_today(m: re.Match[str], ctx: MatchContext) -> Result:
+    if m.group("over"):
+        return relative_period(ctx.anchor, "D", 0) + "TNI", "TIME"
+    pod = m.group("pod").lower()
+    if m.group("rel").lower() == "last":
+        if pod != "night":
+            return None
+        return relative_period(ctx.anchor, "D", -1) + "TNI", "TIME"
+    return relative_period(ctx.anchor, "D", 0) + "T" + PART_OF_DAY[pod], "TIME"
+
+
+# --- vague references ------------------------------------------------------------------------------
+
+_GENERIC = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "once": "PAST_REF", "formerly": "PAST_REF", "in the old days": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the coming days": "FUTURE_REF", "shortly": "FUTURE_REF",
+}
+
+
+@rule(r"(?<![\w-])(?:right now|now|currently|current|presently|at present|nowadays|these days|the present|"
+      r"at the moment|recently|lately|recent|the past|formerly|the future|future|soon|the near future)(?![\w-])", _I)
+def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
+    word = m.group(0).lower()
+    after = ctx.text[m.end():m.end() + 20].lower()
+    if word in ("now", "current", "future") and re.match(r"-|\s*(?:that|account|accounts|affairs|events)\b", after):
+        return None  # "now that", "current account", "current affairs"
+    if word == "the present" and not re.match(r"\s*(?:day|time|$|[.,;])", after):
+        return None  # "the present government"
+    if word == "the past" and re.match(r"\s+(?:tense|participle|master)", after):
+        return None
+    return _GENERIC[word], "DATE"
+
+
+# --- this / last / next period ---------------------------------------------------------------------
+
+_PERIOD_UNIT = r"(?:week|weekend|month|quarter|year|decade|fiscal year|financial year)"
+_REL_OFFSET = {"this": 0, "the current": 0, "current": 0, "last": -1, "the previous": -1, "previous": -1,
+               "this past": -1, "past": -1, "next": 1, "the next": 1, "the coming": 1, "coming": 1,
+               "this coming": 1, "the following": 1, "the same": 0, "the latest": 0, "that": 0, "the": 0}
+
+
+@rule(rf"(?P<rel>this|the current|current|last|the previous|previous|this past|next|this coming|the coming|"
+      rf"the following|the same|the latest|the)\s+(?P<unit>{_PERIOD_UNIT})(?![\w-])", _I)
+def relative_unit_period(m: re.Match[str], ctx: MatchContext) -> Result:
+    rel = m.group("rel").lower()
+    unit_word = m.group("unit").lower()
+    code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+            "fiscal year": "Y", "financial year": "Y"}[unit_word]
+    offset = _REL_OFFSET[rel]
+    if rel in ("the", "the latest", "the same") and code in ("Q", "WE"):
+        # "the quarter" in a results story is the one just reported; "the weekend" the one just past
+        tense = ctx.tense(m.start(), m.end())
+        if code == "WE" and tense > 0:
+            return _weekend(ctx, 1), "DATE"
+        if code == "WE":
+            return _weekend(ctx, -1), "DATE"
+        offset = -1 if tense <= 0 and rel != "the same" else 0
+    elif rel == "the" and code == "W":
+        return (relative_period(ctx.anchor, "W", 0) if ctx.anchor else "XXXX-WXX"), "DATE"
+    elif code == "WE":
+        return _weekend(ctx, offset), "DATE"
+    return relative_period(ctx.anchor, code, offset), "DATE"
+
+
+def _weekend(ctx: MatchContext, direction: int) -> str:
+    """The weekend just past (-1), this one (0) or the coming one (+1), as its ISO week with -WE."""
+    if ctx.anchor is None:
+        return "XXXX-WXX-WE"
+    saturday = ctx.anchor + timedelta(days=5 - ctx.anchor.weekday())  # the Saturday of the anchor's week
+    if direction < 0 and saturday > ctx.anchor:
+        saturday -= timedelta(weeks=1)
+    elif direction > 0 and saturday + timedelta(days=1) < ctx.anchor:
+        saturday += timedelta(weeks=1)
+    return relative_period(saturday, "WE", 0)
+
+
+@rule(r"(?P<word>year|month|week)[- ](?:end|ending)\b|(?P<poss>year|month)'s end\b", _I)
+def period_end(m: re.Match[str], ctx: MatchContext) -> Result:
+    word = (m.group("word") or m.group("poss")).lower()
+    return relative_period(ctx.anchor, {"year": "Y", "month": "M", "week": "W"}[word], 0), "DATE"
+
+
+@rule(r"(?P<the>the\s+)?(?:year-ago|year-earlier|year-before|prior-year)(?:\s+(?P<unit>quarter|period|third quarter|"
+      r"second quarter|first quarter|fourth quarter|month|nine months|half))?(?![\w-])", _I)
+def year_ago_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
+    unit = (m.group("unit") or "").lower()
+    if ctx.anchor is None:
+        return "XXXX", "DATE"
+    prev_year = ctx.anchor.year - 1
+    if "quarter" in unit or unit in ("period", ""):
+        ordinal = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(unit.split()[0] if " " in unit else "")
+        if ordinal is None:
+            ordinal = quarter_of(ctx.anchor) - 1 or 4
+            if quarter_of(ctx.anchor) == 1:
+                prev_year -= 1
+        return f"{prev_year:04d}-Q{ordinal}", "DATE"
+    if unit == "month":
+        return shift(ctx.anchor, "M", -12), "DATE"
+    return f"{prev_year:04d}", "DATE"
+
+
+# --- N units ago / from now ------------------------------------------------------------------------
+
+@rule(rf"(?P<num>{NUMBER})\s+(?:more\s+)?(?P<unit>{UNIT_WORD})\s+(?P<dir>ago|earlier|from now|hence|back|later)(?!\w)", _I)
+def units_ago(m: re.Match[str], ctx: MatchContext) -> Result:
+    amount = parse_number(m.group("num"))
+    unit = unit_code(m.group("unit"))
+    direction = -1 if m.group("dir").lower() in ("ago", "earlier", "back") else 1
+    if amount is None:
+        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
+    if unit in ("H", "MIN", "S"):
+        return relative_period(ctx.anchor, "D", 0), "DATE"
+    if unit in ("FN", "WE"):
+        unit, amount = "D", amount * 14 if unit == "FN" else amount * 7
+    if amount != int(amount):
+        return None
+    return shift(ctx.anchor, unit, direction * int(amount)), "DATE"
+
+
+@rule(rf"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)(?!\w)", _I)
+def vague_ago(m: re.Match[str], ctx: MatchContext) -> Result:
+    return ("FUTURE_REF" if m.group("dir").lower() == "later" else "PAST_REF"), "DATE"
+
+
+# --- durations -------------------------------------------------------------------------------------
+
+_DUR_LEAD = (r"(?:the\s+(?:past|last|next|first|coming|following|previous|remaining|final|latest|initial|"
+             r"same|other|entire|whole|full|ensuing|preceding)|the|past|last|next|first|another|an additional|"
+             r"an extra|each of the|over the|the better part of)")
+_DUR_FILL = r"(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|whole|extra|or so)\s+)?"
+
+
+@rule(rf"(?:(?P<lead>{_DUR_LEAD})\s+)?(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?\s+{_DUR_FILL}"
+      rf"(?P<unit>{UNIT_WORD})(?P<orso>\s+or\s+so)?(?![\w-])", _I)
+def duration(m: re.Match[str], ctx: MatchContext) -> Result:
+    num_text = m.group("num").lower()
+    unit_word = m.group("unit").lower()
+    amount = parse_number(num_text)
+    if num_text in ("a", "an") and unit_word.endswith("s"):
+        return None
+    if m.group("lead") and m.group("lead").lower() in ("the", "past", "last", "next", "first") and num_text in ("a", "an"):
+        return None
+    unit = unit_code(unit_word)
+    if unit == "WE":
+        return None
+    if unit == "FN":
+        unit, amount = "D", (amount * 14 if amount is not None else None)
+    if unit == "Q":
+        unit, amount = "M", (amount * 3 if amount is not None else None)
+    return duration_value(amount, unit), "DURATION"
+
+
+@rule(r"(?<![\w-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+      r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|(?:twenty|thirty|forty|fifty)-(?:one|two|three|"
+      r"four|five|six|seven|eight|nine)|half|multi|several|many)-(?P<unit>second|minute|hour|day|night|week|month|"
+      r"year|decade|century)s?(?:-(?:old|long))?(?![\w-])", _I)
+def duration_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
+    unit = unit_code(m.group("unit"))
+    word = m.group("num").lower()
+    amount = 0.5 if word == "half" else None if word in ("multi", "several", "many") else (
+        100 if word == "hundred" else parse_number(word))
+    return duration_value(amount, unit), "DURATION"
+
+
+@rule(r"(?<![\w-])(?:day|week|month|year|decades?|years?|months?|hours?)-long(?![\w-])", _I)
+def long_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
+    word = m.group(0).lower().split("-")[0]
+    plural = word.endswith("s")
+    return duration_value(None if plural else 1, unit_code(word.rstrip("s") if word != "decades" else "decade")), "DURATION"
+
+
+@rule(r"(?:(?P<lead>recent|the coming|coming|the past|past|the next|next|the last|the following|the previous|"
+      r"the|the early|the first)\s+(?:few\s+|several\s+)?)?(?P<unit>days|weeks|months|years|decades|hours|"
+      r"minutes|centuries)(?![\w-])", _I)
+def vague_duration(m: re.Match[str], ctx: MatchContext) -> Result:
+    lead = (m.group("lead") or "").lower()
+    unit = unit_code(m.group("unit"))
+    if unit == "DE":
+        unit = "Y"
+    if ctx.text[m.end():m.end() + 4].lower() == " of " and not lead:
+        return None  # "days of talks" is an event, not a span of time
+    return duration_value(None, unit), "DURATION"
+
+
+@rule(r"(?<![\w-])(?:a while|a long time|some time|a long while|a short time|a short while)(?![\w-])", _I)
+def vague_while(m: re.Match[str], ctx: MatchContext) -> Result:
+    return "PXX", "DURATION"
+
+
+# --- sets ------------------------------------------------------------------------------------------
+
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+              "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "biannually": "P6M",
+              "semiannually": "P6M", "bimonthly": "P2M"}
+
+
+@rule(r"(?<![\w-])(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|"
+      r"semiannually|bimonthly)(?![\w-])", _I)
+def set_adverb(m: re.Match[str], ctx: MatchContext) -> Result:
+    return _SET_WORDS[m.group(0).lower()], "SET"
+
+
+@rule(rf"(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?(?:(?P<unit>day|week|month|year|quarter|hour|minute|"
+      rf"weekend|morning|evening|night|afternoon|spring|summer|autumn|fall|winter|decade)s?|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH}))(?![\w-])", _I)
+def every_set(m: re.Match[str], ctx: MatchContext) -> Result:
+    if m.group("wd"):
+        return f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}", "SET"
+    if m.group("mon"):
+        return f"XXXX-{month_number(m.group('mon')):02d}", "SET"
+    unit = m.group("unit").lower()
+    if unit in PART_OF_DAY:
+        return f"XXXX-XX-XXT{PART_OF_DAY[unit]}", "SET"
+    if unit in ("spring", "summer", "autumn", "fall", "winter"):
+        return "XXXX-" + {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[unit], "SET"
+    amount = parse_number(m.group("num")) if m.group("num") else 1
+    if "other" in m.group(0).lower():
+        amount = 2
+    code = {"weekend": "W", "quarter": "M"}.get(unit, unit_code(unit))
+    if unit == "quarter":
+        amount = (amount or 1) * 3
+    return duration_value(amount, code), "SET"
+
+
+@rule(r"(?:once|twice|three times|four times|(?:\d+|several|many) times)\s+(?:a|an|per|each|every)\s+"
+      r"(?P<unit>day|week|month|year|quarter|hour|minute|decade)(?![\w-])", _I)
+def frequency_set(m: re.Match[str], ctx: MatchContext) -> Result:
+    unit = m.group("unit").lower()
+    return duration_value(3 if unit == "quarter" else 1, "M" if unit == "quarter" else unit_code(unit)), "SET"
+
+
+@rule(rf"(?:on\s+)?(?P<wd>{WEEKDAY})s(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?(?!\w)")
+def weekday_plural(m: re.Match[str], ctx: MatchContext) -> Result:
+    value = f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}"
+    if m.group("pod"):
+        value += "T" + PART_OF_DAY[m.group("pod").lower()[:-1]]
+    return value, "SET"
+
+
+# --- clock times -----------------------------------------------------------------------------------
+
+_TZ = r"(?:\s+(?:[A-Z]{2}T|GMT|UTC|BST|CET|CEST|local time|ET|PT|[ECMP][SD]T))?"
+_DAY_TAIL = (rf"(?:,?\s+(?:on\s+)?(?P<tail>{WEEKDAY}|today|tomorrow|yesterday|tonight|"
+             rf"{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?))?")
+
+
+@rule(rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b|[AP]M\b){_TZ}{_DAY_TAIL}"
+      rf"|(?P<word>noon|midnight|midday){_DAY_TAIL}"
+      rf"|(?<![\d:.])(?P<h24>[01]\d|2[0-3])[:.]?(?P<mi24>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local time|[ECMP][SD]T)\b{_DAY_TAIL}")
+def clock_time(m: re.Match[str], ctx: MatchContext) -> Result:
+    if m.group("word"):
+        hour, minute = (0 if m.group("word").lower() == "midnight" else 12), 0
+        hh = "24" if m.group("word").lower() == "midnight" else "12"
+    elif m.group("h24"):
+        hour, minute = int(m.group("h24")), int(m.group("mi24"))
+        hh = f"{hour:02d}"
+    else:
+        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
+        if hour > 12:
+            return None
+        if m.group("ap").lower().startswith("p") and hour < 12:
+            hour += 12
+        elif m.group("ap").lower().startswith("a") and hour == 12:
+            hour = 0
+        hh = f"{hour:02d}"
+    day = _resolve_tail(m.group("tail"), ctx, m.start(), m.end())
+    clock = f"T{hh}:{minute:02d}" if (m.group("mi") or m.group("mi24")) else f"T{hh}:00"
+    if m.group("word"):
+        clock = f"T{hh}"
+    return day + clock, "TIME"
+
+
+def _resolve_tail(tail: str | None, ctx: MatchContext, start: int, end: int) -> str:
+    """The day a clock time is on: the named day after it, else the anchor's (news times are 'today')."""
+    if not tail:
+        return fmt_day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
+    t = tail.lower()
+    if t in WEEKDAYS:
+        return weekday_date(ctx.anchor, WEEKDAYS[t], ctx.tense(start, end))
+    if t in ("today", "tonight", "tomorrow", "yesterday"):
+        return relative_period(ctx.anchor, "D", {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[t])
+    from .timex_calendar import day_without_year
+
+    mm = re.match(r"(\S+)\s+(\d{1,2})(?:,\s+(\d{4}))?", tail)
+    month, day = month_number(mm.group(1)), int(mm.group(2))
+    if mm.group(3):
+        return f"{mm.group(3)}-{month:02d}-{day:02d}"
+    return day_without_year(ctx.anchor, month, day, ctx.tense(start, end))
