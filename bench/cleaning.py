@@ -44,9 +44,10 @@ _DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "ob
 _DOUBLE_NEWLINE = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "title", "figure", "table"}
 _NEWLINE = {
     "address", "article", "aside", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer", "form",
-    "header", "hr", "legend", "li", "main", "nav", "ol", "section", "tr", "ul", "td", "th", "caption", "option",
+    "header", "hr", "legend", "li", "main", "nav", "ol", "section", "tr", "ul", "caption", "option",
     "button", "select", "label", "summary", "details",
 }
+_CELL = {"td", "th"}  # table cells: one row per line, cells separated by a space
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -65,7 +66,7 @@ def render_text(html: str) -> str:
                 parts.append(el.tail)
             return
         tag = tag.lower()
-        sep = "\n\n" if tag in _DOUBLE_NEWLINE else "\n" if tag in _NEWLINE else ""
+        sep = "\n\n" if tag in _DOUBLE_NEWLINE else "\n" if tag in _NEWLINE else " " if tag in _CELL else ""
         parts.append(sep)
         if el.text:
             parts.append(el.text)

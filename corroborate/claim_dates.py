@@ -28,7 +28,7 @@ _PATTERNS = [
     # A month alone is only a date after a time preposition ("by December"; "May" is also a verb).
     re.compile(r"\b(?:by|in|until|till|before|after|since|from|of|through|late|early|mid-?)\s+(?:the\s+end\s+of\s+)?"
                + _MONTH, re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?![,\d]|\s*(?:troops|people|soldiers))"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?!\d|,\d|\s*(?:troops|people|soldiers))"),
     re.compile(r"\b(?P<rel>this|next|last|the end of the|end of the|end of this)\s+year\b", re.I),
 ]
 _REL_OFFSET = {"this": 0, "next": 1, "last": -1}
@@ -52,8 +52,11 @@ def parse_dates(text: str, anchor_year: str = "XXXX") -> list[str]:
                 rel = groups["rel"].lower()
                 if anchor_year == "XXXX":
                     continue
-                offset = _REL_OFFSET.get(rel.split()[0], 0) if not rel.startswith(("the end", "end")) else 0
-                values.append(str(int(anchor_year) + offset))
+                if rel.startswith(("the end", "end")):
+                    # "by the end of the year": its last month, so it can clash with "by the end of March"
+                    values.append(f"{anchor_year}-12")
+                else:
+                    values.append(str(int(anchor_year) + _REL_OFFSET.get(rel.split()[0], 0)))
             else:
                 year = groups.get("year") or anchor_year
                 month = groups.get("month")

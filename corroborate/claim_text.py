@@ -27,6 +27,25 @@ just also even still yet already again ever now currently today said says say to
 mr mrs ms one s t also however though although because whether nor not no never n't
 """.split())
 
+# Near-synonyms that news translations swap freely, folded to one stem.
+_STEM_SYNONYMS = {"soldier": "troop", "servicemen": "troop", "slain": "kill", "dead": "die", "death": "die"}
+
+# Irregular verb forms folded to their base, so "met" aligns with "meet" and "withdrew" with "withdraw".
+IRREGULAR_BASE = {
+    "began": "begin", "begun": "begin", "became": "become", "broke": "break", "broken": "break",
+    "brought": "bring", "built": "build", "bought": "buy", "came": "come", "chose": "choose", "chosen": "choose",
+    "dealt": "deal", "died": "die", "did": "do", "done": "do", "drew": "draw", "drawn": "draw", "fell": "fall",
+    "fallen": "fall", "felt": "feel", "fought": "fight", "found": "find", "fled": "flee", "flew": "fly",
+    "flown": "fly", "gave": "give", "given": "give", "went": "go", "gone": "go", "grew": "grow", "grown": "grow",
+    "held": "hold", "heard": "hear", "hid": "hide", "kept": "keep", "knew": "know", "known": "know",
+    "led": "lead", "left": "leave", "lost": "lose", "made": "make", "meant": "mean", "met": "meet",
+    "paid": "pay", "ran": "run", "rose": "rise", "risen": "rise", "said": "say", "saw": "see", "seen": "see",
+    "sought": "seek", "sold": "sell", "sent": "send", "shot": "shoot", "spoke": "speak", "spoken": "speak",
+    "spent": "spend", "stood": "stand", "struck": "strike", "took": "take", "taken": "take", "taught": "teach",
+    "told": "tell", "thought": "think", "threw": "throw", "thrown": "throw", "won": "win", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "wrote": "write", "written": "write", "wounded": "wound", "killed": "kill",
+}
+
 NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "neither", "nor", "none", "nobody", "nothing", "without"})
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
@@ -117,7 +136,8 @@ def content_tokens(text: str) -> list[str]:
         acronym = w.isupper() and len(w) > 1
         if (low in STOPWORDS and not acronym) or len(low) < 2:
             continue
-        tokens.append(stem(low))
+        stemmed = stem(IRREGULAR_BASE.get(low, low))
+        tokens.append(_STEM_SYNONYMS.get(stemmed, stemmed))
         if is_capitalised(w) and (i > 0 or len(w) > 3):
             key = name_key(w)
             if key:

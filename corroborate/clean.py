@@ -29,6 +29,8 @@ from .model import Article
 from .textmeta import find_label, find_published, is_date_line, is_meta_line, label_of_line
 
 _MAX_GAP = 4.0  # weight of non-prose lines a body may contain between two prose paragraphs
+_FIRST_SHARE = 0.4  # the body is the first prose run with this share of the heaviest run's text
+_DATED_LIST = 0.25  # a prose run interleaved with date lines is a comment thread or a teaser list
 _MERGE_SHARE = 0.25  # a second prose run this big (vs the main one) and close by is body too
 _MERGE_GAP = 10.0
 
@@ -119,7 +121,13 @@ def _is_good(unit: Unit, use_stopwords: bool) -> bool:
 
 
 def _body_region(units: list[Unit], reasons: list[str | None], use_stopwords: bool) -> tuple[int, int] | None:
-    """First and last index of the body: the heaviest run of good lines, plus close big runs."""
+    """First and last index of the body: the first heavy run of good lines, plus close big runs.
+
+    Runs of prose after the article (comments, teasers, cookie notices) are
+    often heavier than the article itself; the article comes first, so the
+    first run carrying a fair share of the heaviest run's text wins.  A
+    "Comments" / "Related" heading between two runs keeps them apart.
+    """
     good = [u.index for u in units if reasons[u.index] is None and _is_good(u, use_stopwords)]
     if not good:
         return None
@@ -130,24 +138,37 @@ def _body_region(units: list[Unit], reasons: list[str | None], use_stopwords: bo
         else:
             runs[-1].append(cur)
     mass = [sum(len(units[i].text) for i in run) for run in runs]
-    best = max(range(len(runs)), key=lambda r: mass[r])
+    weight = [m * (_DATED_LIST if _dated_items(reasons, run) >= 3 else 1.0) for m, run in zip(mass, runs, strict=True)]
+    heaviest = max(weight)
+    best = next(r for r in range(len(runs)) if weight[r] >= _FIRST_SHARE * heaviest)
     lo, hi = best, best
-    while lo > 0 and mass[lo - 1] >= _MERGE_SHARE * mass[best] and (
-        _gap_weight(units, reasons, runs[lo - 1][-1], runs[lo][0]) <= _MERGE_GAP
-    ):
+    while lo > 0 and _mergeable(units, reasons, runs[lo - 1], runs[lo], mass[lo - 1], mass[best]):
         lo -= 1
-    while hi < len(runs) - 1 and mass[hi + 1] >= _MERGE_SHARE * mass[best] and (
-        _gap_weight(units, reasons, runs[hi][-1], runs[hi + 1][0]) <= _MERGE_GAP
-    ):
+    while hi < len(runs) - 1 and _mergeable(units, reasons, runs[hi], runs[hi + 1], mass[hi + 1], mass[best]):
         hi += 1
     return runs[lo][0], runs[hi][-1]
 
 
+def _dated_items(reasons: list[str | None], run: list[int]) -> int:
+    """Date/time lines inside a run: one per item in comment threads and teaser lists, rare in articles."""
+    return sum(1 for i in range(run[0], run[-1] + 1) if reasons[i] == "meta")
+
+
+def _mergeable(units: list[Unit], reasons: list[str | None], left: list[int], right: list[int],
+               mass: int, main_mass: int) -> bool:
+    """Whether a neighbouring prose run continues the body across the gap between them."""
+    a, b = left[-1], right[0]
+    if mass < _MERGE_SHARE * main_mass or _gap_weight(units, reasons, a, b) > _MERGE_GAP:
+        return False
+    heading = any(units[i].section_heading for i in range(a + 1, b))
+    return not heading or b - a <= 3
+
+
 def _gap_weight(units: list[Unit], reasons: list[str | None], a: int, b: int) -> float:
-    """How much non-body material separates lines a and b: furniture counts half a line."""
+    """How much non-body material separates lines a and b: marked furniture counts half a line."""
     weight = 0.0
     for i in range(a + 1, b):
-        if reasons[i] in ("chrome", "menu", "link") and units[i].section_heading:
+        if units[i].section_heading:
             weight += 2.0
         elif reasons[i] is not None:
             weight += 0.5

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import __version__
 from .brief import DEFAULT_WORDS, build_brief
-from .engine import adhoc_story, build_stories, ingest, is_listed, load_story
+from .engine import adhoc_story, build_stories, ingest, is_listed, load_story, story_brief
 from .ingest import IngestError, iter_documents, to_article
 from .options import Options
 from .pipeline import process_article
@@ -100,12 +100,11 @@ def _emit(brief: dict[str, Any], fmt: str) -> str:
 def cmd_brief(args: argparse.Namespace) -> int:
     opts = _options(args)
     with open_store(opts.db) as store:
-        record = store.get_story(args.story_id)
-        if record is None:
+        brief = story_brief(store, args.story_id, args.words)
+        if brief is None:
             print(f"error: no story '{args.story_id}' in {store.url}. List them with: corroborate stories", file=sys.stderr)
             return EXIT_NOT_FOUND
-        story = load_story(store, record)
-    print(_emit(build_brief(story, words=args.words), args.format), end="")
+    print(_emit(brief, args.format), end="")
     return EXIT_OK
 
 
@@ -139,7 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         with _progress("briefs", opts.quiet, total=len(listed)) as bar:
             for record, articles in listed:
                 story = load_story(store, record)
-                brief = build_brief(story, words=args.words)
+                brief = story_brief(store, record.id, args.words)
                 (out / f"story-{record.id}.html").write_text(to_html(brief), encoding="utf-8")
                 (out / f"story-{record.id}.md").write_text(to_markdown(brief), encoding="utf-8")
                 (out / f"story-{record.id}.json").write_text(to_json(brief), encoding="utf-8")

@@ -22,7 +22,7 @@ from .model import Article
 
 # Decision weights in FEATURE_NAMES order, fitted by `corroborate.cluster_train` on the three dev corpora
 # (stories-dev: basil, ecbplus-dev, newswcl50); see docs/bench/clustering.md.
-DEFAULT_WEIGHTS: tuple[float, ...] = (-4.0, 9.0, 2.0, 1.0, 4.0, -0.6, 0.0, 0.3, 1.5)
+DEFAULT_WEIGHTS: tuple[float, ...] = (-0.8844, 7.1912, 2.7365, 3.8697, 2.6459, -0.9846, -2.8733, -1.458, 4.6474)
 
 
 @dataclass
@@ -39,7 +39,7 @@ class ClusterOptions:
     name_cap: int = 40
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
     join_threshold: float = 0.5  # join the best candidate when its probability reaches this
-    merge_threshold: float = 0.8  # merge two stories when one, seen as an article, scores this vs the other
+    merge_threshold: float = 0.85  # merge two stories when one, seen as an article, scores this vs the other
     use_syndication: bool = True
     min_articles: int = 2  # minimum-evidence rule for `is_listed`
     min_outlets: int = 2

@@ -21,7 +21,7 @@ from .ingest import IngestError, RawDocument, iter_documents, to_article
 from .model import Article, Story
 from .options import Options
 from .pipeline import process_article
-from .storage import Store, StoryRecord
+from .storage import Store, StoryMeta, StoryRecord
 
 CLUSTER_STATE = "story_clusterer"
 Progress = Callable[[int], None]
@@ -124,15 +124,16 @@ def build_stories(store: Store, options: Options, progress: Progress | None = No
         return StoriesReport()
     merges = dict(clusterer.merges)
     touched = {clusterer.story_of(a) for a in assignments}
-    titles: dict[str, str] = {}
+    metas: dict[str, StoryMeta] = {}
     syndication: dict[str, str] = {}
     members = clusterer.stories()
     for sid in touched:
         articles = store.get_articles(members.get(sid, []))
-        titles[sid] = story_title(articles)
-        syndication.update(find_syndication(articles))
+        groups = find_syndication(articles)
+        syndication.update(groups)
+        metas[sid] = story_meta(sid, articles, groups)
     final = {aid: clusterer.story_of(aid) for aid in assignments}
-    store.save_assignments(final, titles, merges, syndication, (CLUSTER_STATE, _encode_state(clusterer.state_dict())))
+    store.save_assignments(final, metas, merges, syndication, (CLUSTER_STATE, _encode_state(clusterer.state_dict())))
     return StoriesReport(assigned=len(final), stories=len(touched), merges=len(merges))
 
 
@@ -164,10 +165,40 @@ def story_title(articles: Iterable[Article]) -> str:
     return titles[max(range(len(titles)), key=score)]
 
 
+def story_meta(story_id: str, articles: list[Article], syndication: dict[str, str]) -> StoryMeta:
+    """The figures stored beside a story: size, independent sources, outlets, date range, title."""
+    dates = sorted(a.published for a in articles if a.published)
+    return StoryMeta(
+        id=story_id,
+        title=story_title(articles),
+        article_count=len(articles),
+        independent_count=len({syndication.get(a.id, a.id) for a in articles}),
+        outlets=sorted({a.outlet for a in articles if a.outlet}),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
 def is_listed(record: StoryRecord, articles: list[Article], options: Options) -> bool:
     """The minimum-evidence rule: enough articles from enough outlets (unknown outlets count apart)."""
     outlets = {a.outlet or f"?{a.id}" for a in articles}
     return len(record.article_ids) >= options.min_articles and len(outlets) >= options.min_outlets
+
+
+def story_brief(store: Store, story_id: str, words: int) -> dict | None:
+    """A story's brief, computed once per story version and length and then served from the store."""
+    from .brief import build_brief
+
+    meta = store.get_story_meta(story_id)
+    if meta is None:
+        return None
+    cached = store.get_cached_brief(meta.id, words, meta.updated_at)
+    if cached is not None:
+        return json.loads(cached)
+    record = store.get_story(meta.id)
+    brief = build_brief(load_story(store, record), words=words)
+    store.put_cached_brief(meta.id, words, meta.updated_at, json.dumps(brief, ensure_ascii=False))
+    return brief
 
 
 def load_story(store: Store, record: StoryRecord) -> Story:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Article
@@ -305,3 +306,10 @@ def resolve_entities(articles: list[Article]) -> list[dict]:
         })
     out.sort(key=lambda e: (-len(e["sources"]), -len(e["mentions"]), e["name"]))
     return out
+
+
+def resolve_mentions_command(lines: Iterable[dict]) -> list[dict]:
+    """`corroborate resolve-mentions`: one `{"id", "entity"}` per input mention (see resolve_cmd)."""
+    from .resolve_cmd import resolve_mentions_command as run
+
+    return run(lines)

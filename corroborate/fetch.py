@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from . import __version__
 from .documents import IngestError, too_big
@@ -60,8 +60,8 @@ def address_refusal(address: str) -> str:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     for attribute, label in (("is_loopback", "loopback"), ("is_link_local", "link-local"),
-                             ("is_private", "private"), ("is_multicast", "multicast"),
-                             ("is_reserved", "reserved"), ("is_unspecified", "unspecified")):
+                             ("is_unspecified", "unspecified"), ("is_multicast", "multicast"),
+                             ("is_reserved", "reserved"), ("is_private", "private")):
         if getattr(ip, attribute):
             return f"{ip} is a {label} address"
     if not ip.is_global:
@@ -131,11 +131,14 @@ def build_opener(allow_private: bool, max_redirects: int) -> urllib.request.Open
         max_redirections = max_redirects
         max_repeats = 2
 
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-            scheme = urlsplit(newurl).scheme.lower()
+        def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+            location = headers.get("location") or headers.get("uri") or ""
+            scheme = urlsplit(urljoin(req.full_url, location)).scheme.lower()
             if scheme not in ALLOWED_SCHEMES:
-                raise urllib.error.URLError(f"redirect to a {scheme or 'relative'}: URL refused ({newurl})")
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
+                raise urllib.error.URLError(f"redirect to a {scheme}: URL refused ({location})")
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     opener = urllib.request.OpenerDirector()
     for handler in (CheckedHTTPHandler(), CheckedHTTPSHandler(), LimitedRedirectHandler(),

@@ -93,11 +93,11 @@ def _path_documents(path: str, max_bytes: int, max_chars: int, allow_private: bo
     if os.path.isdir(path):
         found_any = False
         for file_path in walk_sorted(path):
+            found_any = True
             if isinstance(file_path, IngestError):
                 yield file_path
-                continue
-            found_any = True
-            yield from _file_documents(file_path, max_bytes, max_chars, allow_private)
+            else:
+                yield from _file_documents(file_path, max_bytes, max_chars, allow_private)
         if not found_any:
             yield IngestError(path, "folder holds no files")
         return

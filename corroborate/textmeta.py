@@ -37,11 +37,11 @@ for _num, _names in enumerate(
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
-_MON = rf"(?P<m>{_MONTH_RE})\.?"
+_MON = rf"(?P<m>(?i:{_MONTH_RE}))\.?"
 
 # Date shapes, each with named groups d / m / y (m is a name or a number).
 _DATE_PATTERNS = [
-    re.compile(rf"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),  # 2021-07-26
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),  # 2021-07-26
     re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MON},?\s*(?:de\s+)?{_YEAR}\b", re.I),  # 26 July 2021
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # July 26, 2021
     re.compile(r"\b(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d)\b"),  # 26.07.2021
@@ -58,7 +58,7 @@ _PUBLISHED_LINE = re.compile(rf"^\W*(?:{_PUBLISHED_WORDS})\b", re.I)
 _UPDATED_LINE = re.compile(rf"^\W*(?:{_UPDATED_WORDS})\b", re.I)
 
 # A line that is only a date (and maybe a time): page metadata, never prose.
-_TIME = r"(?:\s*(?:at|um|à|a las|alle|,|-|–|\|)?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_TIME = r"(?:\s*(?:at|um|à|a las|alle|,|-|–|\|)?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 
 _LABEL_WORDS = {
     "opinion": "opinion",
@@ -126,11 +126,20 @@ def is_date_line(line: str) -> bool:
     return False
 
 
+_RELATIVE_TIME = re.compile(
+    r"^\W*(?:\w+\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b"
+    r"|^\W*(?:vor|il y a|hace|há)\s+\d+\s+\w+\W*$",
+    re.I,
+)
+
+
 def is_meta_line(line: str) -> bool:
     """True for a "Published ..." / "Updated ..." line carrying a date: page metadata, not body."""
     stripped = line.strip()
     if len(stripped.split()) > 14:
         return False
+    if _RELATIVE_TIME.match(stripped) and len(stripped.split()) <= 8:
+        return True
     if _PUBLISHED_LINE.match(stripped) or _UPDATED_LINE.match(stripped):
         return any(ch.isdigit() for ch in stripped)
     return False

@@ -169,7 +169,7 @@ _NOT_YEAR_AFTER = re.compile(
 )
 
 
-@rule(rf"(?<![\d,.$£€#/:])(?:(?P<fy>(?:[Ff]iscal|[Ff]inancial)(?:\s+[Yy]ear)?\s+|FY\s?)|(?P<yr>[Tt]he year\s+))?(?P<year>{YEAR4})(?![\d%]|[.,]\d|-\d|\s*(?:BC|B\.C\.))")
+@rule(rf"(?<![\d,.$£€#/:])(?:(?P<fy>(?:[Ff]iscal|[Ff]inancial)(?:\s+[Yy]ear)?\s+|FY\s?)|(?P<yr>[Tt]he year\s+)|(?P<post>(?:post|pre)-))?(?P<year>{YEAR4})(?![\d%]|[.,]\d|-\d|\s*(?:BC|B\.C\.))")
 def year_alone(m: re.Match[str], ctx: MatchContext) -> Result:
     year = int(m.group("year"))
     if not 1500 <= year <= 2099:
@@ -267,12 +267,13 @@ def season(m: re.Match[str], ctx: MatchContext) -> Result:
     return f"{year:04d}-{code}", "DATE"
 
 
-_QUARTER_DET = (r"(?:the|its|this|last|next|that|a|the current|the latest|the fiscal|fiscal|the same|"
+_QUARTER_DET = (r"(?:the|this|last|next|the current|the latest|the fiscal|fiscal|the same|"
                 r"this year's|last year's|next year's|the year-earlier|the year-ago|the comparable)")
+_ORDINAL_AHEAD = r"(?=(?:\d{4}\s+)?(?:fiscal[- ])?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s)"
 _YEAR_TAIL = rf"(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?P<yr2>{YEAR4}|this year|last year|next year|the year)|\s+(?P<yr3>{YEAR4}))"
 
 
-@rule(rf"(?:(?P<det>{_QUARTER_DET})\s+)?(?:(?P<yr>{YEAR4})\s+)?(?:fiscal[- ])?"
+@rule(rf"(?:(?P<det>{_QUARTER_DET})\s+{_ORDINAL_AHEAD})?(?:(?P<yr>{YEAR4})\s+)?(?:fiscal[- ])?"
       rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?![\w-])(?:{_YEAR_TAIL})?", _I)
 def quarter(m: re.Match[str], ctx: MatchContext) -> Result:
     n = ORDINALS[m.group("ord").lower()]
@@ -297,6 +298,39 @@ def quarter(m: re.Match[str], ctx: MatchContext) -> Result:
                 year -= 1
     code = f"Q{n}" if unit == "quarter" else f"H{n}"
     return (f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"), "DATE"
+
+
+@rule(rf"(?:[Tt]he\s+)(?P<yr>{YEAR4})\s+(?:period|quarter|fiscal quarter)(?![\w-])")
+def year_period(m: re.Match[str], ctx: MatchContext) -> Result:
+    """"the 1988 period" in a results story: the same quarter as the one just reported, that year."""
+    if ctx.anchor is None:
+        return f"{m.group('yr')}-QX", "DATE"
+    latest = quarter_of(ctx.anchor) - 1 or 4
+    return f"{m.group('yr')}-Q{latest}", "DATE"
+
+
+_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+
+
+@rule(rf"(?<![\w-])(?:(?P<c>nineteen|eighteen)[- ](?P<rest>(?:{_SPOKEN_TENS})(?:[- ](?:{_SPOKEN_UNITS}))?|{_SPOKEN_TEENS}|hundred)"
+      rf"|(?P<k>two thousand)(?:[- ](?:and[- ])?(?P<k_rest>{_SPOKEN_UNITS}|{_SPOKEN_TEENS}))?)(?![\w-])", _I)
+def spoken_year(m: re.Match[str], ctx: MatchContext) -> Result:
+    """Broadcast transcripts: "nineteen ninety-six", "two thousand and one"."""
+    from .timex_lexicon import parse_number
+
+    if m.group("k"):
+        rest = parse_number(m.group("k_rest")) if m.group("k_rest") else 0
+        if m.group("k_rest") is None and not re.search(r"(?:in|year|since|until|by)\s+$", ctx.text[max(0, m.start() - 10):m.start()], _I):
+            return None
+        return f"{2000 + int(rest or 0):04d}", "DATE"
+    century = 19 if m.group("c").lower() == "nineteen" else 18
+    rest_word = m.group("rest").lower()
+    rest = 0 if rest_word == "hundred" else parse_number(rest_word)
+    if rest is None:
+        return None
+    return f"{century * 100 + int(rest):04d}", "DATE"
 
 
 @rule(rf"\b(?P<q>Q[1-4])(?:\s+(?P<yr>{YEAR4}))?\b")

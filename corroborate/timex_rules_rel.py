@@ -11,7 +11,17 @@ from datetime import timedelta
 
 from .timex_calendar import duration_value, fmt_day, quarter_of, relative_period, shift, weekday_date
 from .timex_context import MatchContext
-from .timex_lexicon import MONTH, NUMBER, PART_OF_DAY, TIME_OF_DAY, UNIT_WORD, WEEKDAY, WEEKDAYS, parse_number, unit_code
+from .timex_lexicon import (
+    MONTH,
+    NUMBER,
+    PART_OF_DAY,
+    TIME_OF_DAY,
+    UNIT_WORD,
+    WEEKDAY,
+    WEEKDAYS,
+    parse_number,
+    unit_code,
+)
 from .timex_rules_date import _I, Result, month_number, rule
 
 # --- today, tonight, yesterday morning -------------------------------------------------------------
@@ -57,7 +67,7 @@ _GENERIC = {
 
 
 @rule(r"(?<![\w-])(?:right now|now|currently|current|presently|at present|nowadays|these days|the present|"
-      r"at the moment|recently|lately|recent|the past|formerly|the future|future|soon|the near future)(?![\w-])", _I)
+      r"at the moment|recently|lately|recent|the past|formerly|the future|soon|the near future)(?![\w-])", _I)
 def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
     word = m.group(0).lower()
     after = ctx.text[m.end():m.end() + 20].lower()
@@ -65,6 +75,8 @@ def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
         return None  # "now that", "current account", "current affairs"
     if word == "the present" and not re.match(r"\s*(?:day|time|$|[.,;])", after):
         return None  # "the present government"
+    if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()], _I):
+        return None  # "as soon as" is a conjunction
     if word == "the past" and re.match(r"\s+(?:tense|participle|master)", after):
         return None
     return _GENERIC[word], "DATE"
@@ -75,11 +87,11 @@ def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
 _PERIOD_UNIT = r"(?:week|weekend|month|quarter|year|decade|fiscal year|financial year)"
 _REL_OFFSET = {"this": 0, "the current": 0, "current": 0, "last": -1, "the previous": -1, "previous": -1,
                "this past": -1, "past": -1, "next": 1, "the next": 1, "the coming": 1, "coming": 1,
-               "this coming": 1, "the following": 1, "the same": 0, "the latest": 0, "that": 0, "the": 0}
+               "this coming": 1, "the following": 1, "the last": -1, "the past": -1, "the same": 0, "the latest": 0, "that": 0, "the": 0}
 
 
-@rule(rf"(?P<rel>this|the current|current|last|the previous|previous|this past|next|this coming|the coming|"
-      rf"the following|the same|the latest|the)\s+(?P<unit>{_PERIOD_UNIT})(?![\w-])", _I)
+@rule(rf"(?P<rel>this|the current|current|last|the last|the past|past|the previous|previous|this past|next|the next|"
+      rf"this coming|the coming|the following|the same|the latest|the)\s+(?P<unit>{_PERIOD_UNIT})(?![\w-])", _I)
 def relative_unit_period(m: re.Match[str], ctx: MatchContext) -> Result:
     rel = m.group("rel").lower()
     unit_word = m.group("unit").lower()
@@ -113,7 +125,7 @@ def _weekend(ctx: MatchContext, direction: int) -> str:
     return relative_period(saturday, "WE", 0)
 
 
-@rule(r"(?P<word>year|month|week)[- ](?:end|ending)\b|(?P<poss>year|month)'s end\b", _I)
+@rule(r"(?P<word>year|month|week)[- ]end\b|(?P<poss>year|month)'s end\b", _I)
 def period_end(m: re.Match[str], ctx: MatchContext) -> Result:
     word = (m.group("word") or m.group("poss")).lower()
     return relative_period(ctx.anchor, {"year": "Y", "month": "M", "week": "W"}[word], 0), "DATE"
@@ -156,16 +168,17 @@ def units_ago(m: re.Match[str], ctx: MatchContext) -> Result:
     return shift(ctx.anchor, unit, direction * int(amount)), "DATE"
 
 
-@rule(rf"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)(?!\w)", _I)
+@rule(r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)(?!\w)", _I)
 def vague_ago(m: re.Match[str], ctx: MatchContext) -> Result:
     return ("FUTURE_REF" if m.group("dir").lower() == "later" else "PAST_REF"), "DATE"
 
 
 # --- durations -------------------------------------------------------------------------------------
 
+_RATE_BEFORE = re.compile(r"(?:\d|%|million|billion|thousand|times|once|twice|\b[a-z]+s)\s+$", _I)
 _DUR_LEAD = (r"(?:the\s+(?:past|last|next|first|coming|following|previous|remaining|final|latest|initial|"
              r"same|other|entire|whole|full|ensuing|preceding)|the|past|last|next|first|another|an additional|"
-             r"an extra|each of the|over the|the better part of)")
+             r"an extra|the better part of)")
 _DUR_FILL = r"(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|whole|extra|or so)\s+)?"
 
 
@@ -182,6 +195,12 @@ def duration(m: re.Match[str], ctx: MatchContext) -> Result:
     unit = unit_code(unit_word)
     if unit == "WE":
         return None
+    if re.fullmatch(r"\d{4}", num_text) and unit in ("Y", "Q", "M"):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    if unit == "Y" and re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]):
+        return None  # ages ("37 years old") are not time expressions
+    if num_text in ("a", "an") and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 25):m.start()]):
+        return None  # "$5 million a year", "700 seats a week": a rate
     if unit == "FN":
         unit, amount = "D", (amount * 14 if amount is not None else None)
     if unit == "Q":
@@ -216,8 +235,12 @@ def vague_duration(m: re.Match[str], ctx: MatchContext) -> Result:
     unit = unit_code(m.group("unit"))
     if unit == "DE":
         unit = "Y"
+    if not lead and re.search(rf"(?:\d|\b{NUMBER})[\s-]+$", ctx.text[max(0, m.start() - 25):m.start()], _I):
+        return None  # the number was refused by the duration rule ("37 years old")
     if ctx.text[m.end():m.end() + 4].lower() == " of " and not lead:
         return None  # "days of talks" is an event, not a span of time
+    if unit == "Y" and lead in ("recent", "past"):
+        return "PAST_REF", "DATE"
     return duration_value(None, unit), "DURATION"
 
 
@@ -236,6 +259,8 @@ _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1
 @rule(r"(?<![\w-])(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|"
       r"semiannually|bimonthly)(?![\w-])", _I)
 def set_adverb(m: re.Match[str], ctx: MatchContext) -> Result:
+    if re.search(r"\b(?:its|their|the|a|an|average|his|her|our)\s+$", ctx.text[max(0, m.start() - 10):m.start()], _I):
+        return None  # "its quarterly dividend": an adjective of a noun, not a recurrence
     return _SET_WORDS[m.group(0).lower()], "SET"
 
 
@@ -278,13 +303,16 @@ def weekday_plural(m: re.Match[str], ctx: MatchContext) -> Result:
 # --- clock times -----------------------------------------------------------------------------------
 
 _TZ = r"(?:\s+(?:[A-Z]{2}T|GMT|UTC|BST|CET|CEST|local time|ET|PT|[ECMP][SD]T))?"
-_DAY_TAIL = (rf"(?:,?\s+(?:on\s+)?(?P<tail>{WEEKDAY}|today|tomorrow|yesterday|tonight|"
-             rf"{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?))?")
 
 
-@rule(rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b|[AP]M\b){_TZ}{_DAY_TAIL}"
-      rf"|(?P<word>noon|midnight|midday){_DAY_TAIL}"
-      rf"|(?<![\d:.])(?P<h24>[01]\d|2[0-3])[:.]?(?P<mi24>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local time|[ECMP][SD]T)\b{_DAY_TAIL}")
+def _day_tail(name: str) -> str:
+    return (rf"(?:,?\s+(?:on\s+)?(?P<{name}>{WEEKDAY}|today|tomorrow|yesterday|tonight|"
+            rf"{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?))?")
+
+
+@rule(rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b|[AP]M\b){_TZ}{_day_tail('tail1')}"
+      rf"|(?P<word>noon|midnight|midday){_day_tail('tail2')}"
+      rf"|(?<![\d:.])(?P<h24>[01]\d|2[0-3])[:.]?(?P<mi24>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local time|[ECMP][SD]T)\b{_day_tail('tail3')}")
 def clock_time(m: re.Match[str], ctx: MatchContext) -> Result:
     if m.group("word"):
         hour, minute = (0 if m.group("word").lower() == "midnight" else 12), 0
@@ -301,7 +329,7 @@ def clock_time(m: re.Match[str], ctx: MatchContext) -> Result:
         elif m.group("ap").lower().startswith("a") and hour == 12:
             hour = 0
         hh = f"{hour:02d}"
-    day = _resolve_tail(m.group("tail"), ctx, m.start(), m.end())
+    day = _resolve_tail(m.group("tail1") or m.group("tail2") or m.group("tail3"), ctx, m.start(), m.end())
     clock = f"T{hh}:{minute:02d}" if (m.group("mi") or m.group("mi24")) else f"T{hh}:00"
     if m.group("word"):
         clock = f"T{hh}"

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from .documents import IngestError, RawDocument, check_text_length, too_big
 from .extract import decode_html_bytes, extract_html
@@ -35,9 +34,30 @@ def read_warc_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result
         yield open_error(path, exc)
         return
     try:
+        reason = _not_warc_reason(handle)
+        if reason:
+            yield IngestError(path, reason)
+            return
         yield from _records(path, handle, max_bytes, max_chars)
     finally:
         handle.close()
+
+
+def _not_warc_reason(handle: BinaryIO) -> str:
+    """Why a file is not a web archive (it must open with a WARC or ARC header), or ""; rewinds."""
+    head = handle.read(4096)
+    handle.seek(0)
+    if not head:
+        return "empty file"
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error as exc:
+            return f"not a valid gzip file ({exc})"
+    if head.lstrip().startswith((b"WARC/", b"filedesc://")) or not head:
+        return ""
+    preview = head[:40].decode("utf-8", errors="replace").split("\n")[0]
+    return f"not a WARC file (starts with {preview!r})"
 
 
 def _records(path: str, handle: BinaryIO, max_bytes: int, max_chars: int) -> Iterator[Result]:
@@ -161,8 +181,6 @@ def _stream_reason(exc: BaseException, records_read: int, handle: BinaryIO, path
         at_end = handle.tell() >= os.fstat(handle.fileno()).st_size
     except (OSError, ValueError):
         at_end = False
-    if isinstance(exc, ArchiveLoadFailed) and records_read == 0 and "Unknown archive format" in str(exc):
-        return f"not a WARC file ({str(exc).strip()[:120]})"
     if isinstance(exc, EOFError) or at_end:
         return "truncated gzip stream" if path.lower().endswith(".gz") else "file ends inside a record (truncated)"
     if isinstance(exc, zlib.error):

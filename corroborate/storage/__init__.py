@@ -6,9 +6,9 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .base import Store, StoreError, StoryRecord
+from .base import Store, StoreError, StoryMeta, StoryRecord
 
-__all__ = ["Store", "StoreError", "StoryRecord", "default_db_path", "open_store"]
+__all__ = ["Store", "StoreError", "StoryMeta", "StoryRecord", "default_db_path", "open_store"]
 
 
 def default_db_path() -> Path:

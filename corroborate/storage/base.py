@@ -28,6 +28,20 @@ class StoryRecord:
     syndication: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class StoryMeta:
+    """Figures about a story kept beside it, so lists and filters need not read its articles."""
+
+    id: str
+    title: str = ""
+    article_count: int = 0
+    independent_count: int = 0
+    outlets: list[str] = field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+    updated_at: str = ""
+
+
 class StoreError(RuntimeError):
     """A storage problem the user can act on (bad URL, newer schema, unreachable server)."""
 
@@ -70,12 +84,12 @@ class Store(ABC):
     def save_assignments(
         self,
         assignments: dict[str, str],
-        titles: dict[str, str],
+        stories: dict[str, StoryMeta],
         merges: dict[str, str],
         syndication: dict[str, str],
         state: tuple[str, str] | None = None,
     ) -> None:
-        """Atomically record new article->story assignments, story titles, merges,
+        """Atomically record new article->story assignments, the touched stories' figures, merges,
         syndication groups and (optionally) a component's state."""
 
     @abstractmethod
@@ -88,6 +102,34 @@ class Store(ABC):
     @abstractmethod
     def list_stories(self) -> list[StoryRecord]:
         """All current stories, largest first."""
+
+    @abstractmethod
+    def get_story_meta(self, story_id: str) -> StoryMeta | None: ...
+
+    @abstractmethod
+    def query_stories(
+        self,
+        *,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        min_sources: int = 0,
+        min_articles: int = 1,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> tuple[int, list[StoryMeta]]:
+        """Stories matching the filters, newest first: (total matching, one page)."""
+
+    @abstractmethod
+    def get_cached_brief(self, story_id: str, words: int, stamp: str) -> str | None: ...
+
+    @abstractmethod
+    def put_cached_brief(self, story_id: str, words: int, stamp: str, data: str) -> None: ...
+
+    @abstractmethod
+    def search_entities(self, q: str, limit: int = 20) -> list[dict]:
+        """Mention strings containing q, with their type and how many articles use them."""
 
     @abstractmethod
     def get_state(self, name: str) -> str | None: ...

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from ..model import Article
-from .base import Store, StoreError, StoryRecord, utc_now
+from .base import Store, StoreError, StoryMeta, StoryRecord, utc_now
 from .migrate import migration_scripts, split_statements
 
 _CHUNK = 500
@@ -66,6 +66,7 @@ class SQLStore(Store):
 
     # --- articles -------------------------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> int:
+        articles = list(articles)
         rows = [(a.id, a.source, a.outlet, a.title, a.published, a.language, a.label, a.raw_text, a.body,
                  json.dumps(a.to_dict(), ensure_ascii=False), utc_now()) for a in articles]
         if not rows:
@@ -73,6 +74,8 @@ class SQLStore(Store):
         with self._transaction():
             added = self._execmany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING", rows)
             self._execmany("INSERT INTO article_sources VALUES (?, ?) ON CONFLICT DO NOTHING", [(r[0], r[1]) for r in rows])
+            self._execmany("INSERT INTO article_mentions VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                           [row for a in articles for row in _mention_rows(a)])
         return added
 
     def add_source(self, article_id: str, source: str) -> None:
@@ -109,12 +112,17 @@ class SQLStore(Store):
             "WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.ingested_at, a.id").fetchall()]
 
     # --- stories --------------------------------------------------------------------------
-    def save_assignments(self, assignments, titles, merges, syndication, state=None) -> None:
+    def save_assignments(self, assignments, stories, merges, syndication, state=None) -> None:
         now = utc_now()
         with self._transaction():
-            self._execmany("INSERT INTO stories VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                           "title = excluded.title, updated_at = excluded.updated_at",
-                           [(sid, title, now, now) for sid, title in titles.items()])
+            self._execmany(
+                "INSERT INTO stories (id, title, created_at, updated_at, article_count, independent_count, outlets, "
+                "first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "title = excluded.title, updated_at = excluded.updated_at, article_count = excluded.article_count, "
+                "independent_count = excluded.independent_count, outlets = excluded.outlets, "
+                "first_published = excluded.first_published, last_published = excluded.last_published",
+                [(m.id, m.title, now, now, m.article_count, m.independent_count, _join_outlets(m.outlets),
+                  m.first_published, m.last_published) for m in stories.values()])
             self._execmany("INSERT INTO story_articles VALUES (?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
                            [(a, s, syndication.get(a)) for a, s in assignments.items()])
             self._execmany("UPDATE story_articles SET syndication_group = ? WHERE article_id = ?",
@@ -163,9 +171,73 @@ class SQLStore(Store):
         records = [StoryRecord(sid, titles.get(sid, ""), ids, synd.get(sid, {})) for sid, ids in members.items()]
         return sorted(records, key=lambda r: (-len(r.article_ids), r.id))
 
+    _META = ("SELECT id, title, article_count, independent_count, outlets, first_published, last_published, "
+             "updated_at FROM stories")
+
+    def get_story_meta(self, story_id: str) -> StoryMeta | None:
+        sid = self.resolve_story_id(story_id)
+        row = self._exec(self._META + " WHERE id = ?", (sid,)).fetchone() if sid else None
+        return _meta(row) if row else None
+
+    def query_stories(self, *, q=None, since=None, until=None, outlet=None, min_sources=0, min_articles=1,
+                      offset=0, limit=50) -> tuple[int, list[StoryMeta]]:
+        where, params = ["article_count >= ?", "independent_count >= ?"], [min_articles, min_sources]
+        if q:
+            where.append("LOWER(title) LIKE ?")
+            params.append(f"%{q.lower()}%")
+        if since:
+            where.append("last_published >= ?")
+            params.append(since)
+        if until:
+            where.append("first_published <= ?")
+            params.append(until + "~")  # '~' sorts after any date suffix, so the whole day is included
+        if outlet:
+            where.append("LOWER(outlets) LIKE ?")
+            params.append(f"%|{outlet.lower()}|%")
+        clause = " WHERE " + " AND ".join(where)
+        total = self._exec("SELECT COUNT(*) FROM stories" + clause, params).fetchone()[0]
+        rows = self._exec(self._META + clause + " ORDER BY last_published IS NULL, last_published DESC, "
+                          "article_count DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        return total, [_meta(r) for r in rows]
+
+    def get_cached_brief(self, story_id: str, words: int, stamp: str) -> str | None:
+        row = self._exec("SELECT data FROM briefs WHERE story_id = ? AND words = ? AND stamp = ?",
+                         (story_id, words, stamp)).fetchone()
+        return row[0] if row else None
+
+    def put_cached_brief(self, story_id: str, words: int, stamp: str, data: str) -> None:
+        with self._transaction():
+            self._exec("INSERT INTO briefs VALUES (?, ?, ?, ?) ON CONFLICT (story_id, words) DO UPDATE SET "
+                       "stamp = excluded.stamp, data = excluded.data", (story_id, words, stamp, data))
+
+    def search_entities(self, q: str, limit: int = 20) -> list[dict]:
+        rows = self._exec(
+            "SELECT text, type, COUNT(DISTINCT article_id), SUM(count) FROM article_mentions WHERE LOWER(text) LIKE ? "
+            "GROUP BY text, type ORDER BY COUNT(DISTINCT article_id) DESC, text LIMIT ?",
+            (f"%{q.lower()}%", limit)).fetchall()
+        return [{"text": r[0], "type": r[1], "articles": r[2], "mentions": int(r[3])} for r in rows]
+
     def get_state(self, name: str) -> str | None:
         row = self._exec("SELECT value FROM component_state WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
     def close(self) -> None:
         self.db.close()
+
+
+def _join_outlets(outlets: list[str]) -> str:
+    return "|" + "|".join(sorted(set(outlets))) + "|" if outlets else ""
+
+
+def _meta(row: tuple) -> StoryMeta:
+    outlets = [o for o in (row[4] or "").split("|") if o]
+    return StoryMeta(row[0], row[1], row[2], row[3], outlets, row[5], row[6], row[7])
+
+
+def _mention_rows(article: Article) -> list[tuple[str, str, str, int]]:
+    counts: dict[tuple[str, str], int] = {}
+    for m in article.mentions:
+        key = (m.text.strip(), m.type)
+        if key[0]:
+            counts[key] = counts.get(key, 0) + 1
+    return [(article.id, text, typ, n) for (text, typ), n in counts.items()]

@@ -1,0 +1,149 @@
+"""Story clustering on the labelled dev corpora: corroborate against tuned baselines, same input, one run.
+
+    /work/venv/bin/python bench/clustering.py [--data ../shared/data/stories-dev] [--quick]
+
+For every corpus under stories-dev/ it prints B-cubed P/R/F1, ARI and the story
+count for:
+- corroborate (LOCO): the streaming clusterer, articles fed in publication order,
+  decision weights and thresholds fitted on the *other* dev corpora only;
+- corroborate (shipped): the same with the shipped defaults (fitted on all dev corpora, so in-sample);
+- TF-IDF + agglomerative (average link, cosine), distance threshold tuned on the other corpora;
+- single-pass TF-IDF threshold clustering (publication order), threshold tuned on the other corpora;
+- HDBSCAN on MiniLM embeddings, when the embeddings extra is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from corroborate.cluster import ClusterOptions, StoryClusterer  # noqa: E402
+from corroborate.cluster_eval import adjusted_rand, b_cubed, load_story_corpus, publication_order  # noqa: E402
+from corroborate.cluster_train import fit_options  # noqa: E402
+
+
+def tfidf_matrix(articles):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [f"{a.title}\n{a.body}" for a in articles]
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+
+
+def agglomerative(articles, threshold: float) -> list[str]:
+    from sklearn.cluster import AgglomerativeClustering
+
+    x = tfidf_matrix(articles).toarray()
+    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                    distance_threshold=threshold)
+    return [str(lab) for lab in model.fit_predict(x)]
+
+
+def single_pass(articles, threshold: float) -> list[str]:
+    """Classic single-pass clustering: join the most similar centroid if cosine >= threshold."""
+    x = tfidf_matrix(articles)
+    labels = [""] * len(articles)
+    centroids: list[np.ndarray] = []
+    for i in publication_order(articles):
+        v = x[i].toarray()[0]
+        best, best_sim = -1, threshold
+        if centroids:
+            mat = np.vstack(centroids)
+            norms = np.linalg.norm(mat, axis=1) + 1e-12
+            sims = mat @ v / norms
+            j = int(np.argmax(sims))
+            if sims[j] >= best_sim:
+                best = j
+        if best < 0:
+            centroids.append(v.copy())
+            best = len(centroids) - 1
+        else:
+            centroids[best] += v
+        labels[i] = str(best)
+    return labels
+
+
+def hdbscan_minilm(articles) -> list[str] | None:
+    if importlib.util.find_spec("sentence_transformers") is None:
+        return None
+    import hdbscan
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer("all-MiniLM-L6-v2")
+    emb = model.encode([f"{a.title}\n{a.body}"[:2000] for a in articles], normalize_embeddings=True)
+    labels = hdbscan.HDBSCAN(min_cluster_size=2, metric="euclidean").fit_predict(emb)
+    return [str(lab) if lab >= 0 else f"noise{i}" for i, lab in enumerate(labels)]
+
+
+def corroborate_stream(articles, options: ClusterOptions) -> list[str]:
+    c = StoryClusterer(options)
+    for i in publication_order(articles):
+        c.add(articles[i])
+    return [c.story_of(a.id) for a in articles]
+
+
+def tune(method, others, grid) -> float:
+    """The grid value with the best mean B-cubed F1 over the other corpora."""
+    best, best_f1 = grid[0], -1.0
+    for value in grid:
+        f1 = float(np.mean([b_cubed(labels, method(arts, value))[2] for arts, labels in others]))
+        if f1 > best_f1:
+            best, best_f1 = value, f1
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="../shared/data/stories-dev")
+    ap.add_argument("--quick", action="store_true", help="skip the LOCO refit (shipped defaults only)")
+    args = ap.parse_args()
+    root = Path(args.data)
+    if not root.exists():
+        sys.exit(f"no corpora at {root}")
+    names = sorted(p.name for p in root.iterdir() if (p / "gold.json").exists())
+    corpora = {n: load_story_corpus(root / n) for n in names}
+    grid = [round(t, 2) for t in np.arange(0.3, 1.0, 0.05)]
+    print("| corpus | docs | gold stories | method | tuned on others | stories | B3 P | B3 R | B3 F1 | ARI | s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name in names:
+        arts, gold = corpora[name]
+        others = [corpora[o] for o in names if o != name]
+        rows = []
+        if not args.quick:
+            t = time.time()
+            opts = fit_options(others, joins=(0.4, 0.5, 0.6), merges=(0.85, 0.95))
+            fit_s = time.time() - t
+            t = time.time()
+            rows.append(("corroborate (LOCO)", f"join={opts.join_threshold} merge={opts.merge_threshold} "
+                         f"(fit {fit_s:.0f}s)", corroborate_stream(arts, opts), time.time() - t))
+        t = time.time()
+        rows.append(("corroborate (shipped, in-sample)", "-", corroborate_stream(arts, ClusterOptions()),
+                     time.time() - t))
+        thr = tune(agglomerative, others, grid)
+        t = time.time()
+        rows.append(("TF-IDF agglomerative avg-link", f"dist={thr}", agglomerative(arts, thr), time.time() - t))
+        thr = tune(single_pass, others, grid)
+        t = time.time()
+        rows.append(("TF-IDF single-pass", f"cos={thr}", single_pass(arts, thr), time.time() - t))
+        t = time.time()
+        hd = hdbscan_minilm(arts)
+        if hd is not None:
+            rows.append(("HDBSCAN on MiniLM", "min_cluster_size=2", hd, time.time() - t))
+        for method, tuned, pred, secs in rows:
+            p, r, f1 = b_cubed(gold, pred)
+            print(f"| {name} | {len(arts)} | {len(set(gold))} | {method} | {tuned} | {len(set(pred))} | "
+                  f"{p:.3f} | {r:.3f} | {f1:.3f} | {adjusted_rand(gold, pred):.3f} | {secs:.1f} |")
+        if hd is None:
+            print(f"| {name} | {len(arts)} | {len(set(gold))} | HDBSCAN on MiniLM | - | skipped: embeddings "
+                  "extra not installed | | | | | |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

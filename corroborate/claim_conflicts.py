@@ -1,0 +1,123 @@
+"""When two aligned claims cannot both be true, and how to describe what they disagree on.
+
+Three kinds: numbers that count the same thing but whose hedged ranges do not
+overlap ("2,500" vs "3,500 troops"; "about 2,500" vs "2,500" is fine), dates
+that differ at the precision both give ("2021-12" vs "2021-08"; "2021" vs
+"2021-12" is fine), and one source asserting what another denies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claim_dates import dates_compatible
+from .claim_quantities import comparable, compatible, unit_key
+from .claim_text import fold
+from .model import Claim, Quantity
+
+# Only near-identical wording makes a polarity difference a conflict (see facts.NEGATION_THRESHOLD).
+NEGATION_MIN_SIMILARITY = 0.55
+_CALENDAR = re.compile(r"^(?:\d{4}|XXXX)(?:-\d{2}){0,2}$")
+_PP = re.compile(r"\s+((?:in|at|on|from|to|for|against|near|inside|across)\s+(?:the\s+)?"
+                 r"[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
+def _quantities_comparable(a: Claim, b: Claim, qa: Quantity, qb: Quantity) -> bool:
+    """Same unit; or both unit-less sole numbers of claims with the same predicate ("killed 30"/"killed 12")."""
+    if comparable(qa, qb):
+        return True
+    if unit_key(qa) and unit_key(qb):
+        return False
+    return bool(a.predicate) and a.predicate == b.predicate and len(a.quantities) == len(b.quantities) == 1
+
+
+def conflicting_quantities(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
+    """A pair of quantities counting the same thing with no compatible reading, if any."""
+    by_unit: dict[str, list[tuple[Quantity, Quantity]]] = {}
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if _quantities_comparable(a, b, qa, qb):
+                by_unit.setdefault(unit_key(qa) or unit_key(qb), []).append((qa, qb))
+    for pairs in by_unit.values():
+        if not any(compatible(qa, qb) for qa, qb in pairs):
+            return pairs[0]
+    return None
+
+
+def claim_slot_keys(claim: Claim) -> set[str]:
+    """The units this claim gives numbers for ("troop", "percent"): claims sharing one may quantify one slot."""
+    return {unit_key(q) for q in claim.quantities if unit_key(q)}
+
+
+def _calendar(values: list[str]) -> list[str]:
+    return [v for v in values if _CALENDAR.match(v)]
+
+
+def conflicting_dates(a: Claim, b: Claim) -> bool:
+    """True when both claims give calendar dates and none of one's is compatible with any of the other's."""
+    da, db = _calendar(a.dates), _calendar(b.dates)
+    if not da or not db:
+        return False
+    return not any(dates_compatible(x, y) for x in da for y in db)
+
+
+def conflict_kind(a: Claim, b: Claim, similarity: float) -> str | None:
+    """"quantity", "date" or "polarity" when the two aligned claims cannot both hold, else None."""
+    if conflicting_quantities(a, b):
+        return "quantity"
+    if conflicting_dates(a, b):
+        return "date"
+    if a.negated != b.negated and similarity >= NEGATION_MIN_SIMILARITY:
+        return "polarity"
+    return None
+
+
+def _shared_quantity(claim: Claim, others: list[Claim]) -> Quantity | None:
+    """The quantity of claim that the other sides also give a number for."""
+    for q in claim.quantities:
+        for other in others:
+            if other is claim:
+                continue
+            if any(_quantities_comparable(claim, other, q, oq) for oq in other.quantities):
+                return q
+    return claim.quantities[0] if claim.quantities else None
+
+
+def conflict_value(kind: str, claim: Claim, sides: list[Claim]) -> str:
+    """The value one side gives for the disputed slot ("about 2,500 troops", "2021-08", "denied")."""
+    if kind == "quantity":
+        q = _shared_quantity(claim, sides)
+        return q.text if q else ""
+    if kind == "date":
+        return ", ".join(_calendar(claim.dates))
+    return "denied" if claim.negated else "asserted"
+
+
+def slot_description(kind: str, claim: Claim, sides: list[Claim]) -> str:
+    """What the sides disagree on, in words: "number of US troops in Iraq"."""
+    if kind == "quantity":
+        q = _shared_quantity(claim, sides)
+        if q is not None:
+            return _quantity_slot(claim.text, q)
+    if kind == "date":
+        return "date: " + _shorten(claim.text)
+    return "whether: " + _shorten(claim.text)
+
+
+def _quantity_slot(text: str, q: Quantity) -> str:
+    phrase = text[q.start:q.end] if 0 <= q.start < q.end <= len(text) else q.text
+    noun = re.sub(r"^.*?(?:\d[\d,.]*|\b(?:dozens|hundreds|thousands|millions|billions)\s+of)\s*"
+                  r"(?:hundred|thousand|million|billion|bn|mn|%|percent)?\s*", "", phrase, flags=re.I).strip()
+    if not noun or noun == phrase:
+        noun = q.unit
+    pp = _PP.match(text, q.end) if q.end >= 0 else None
+    tail = f" {pp.group(1)}" if pp else ""
+    if noun:
+        return f"number of {noun}{tail}"
+    verb = re.search(r"([A-Za-z]+)\s+(?:\S+\s+){0,2}$", text[:max(q.start, 0)])
+    return f"number {fold(verb.group(1))}{tail}" if verb else f"number{tail}"
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,152 @@
+"""Claim vectors and nearest-neighbour candidate pairs for cross-article alignment.
+
+Claims are TF-IDF vectors over `content_tokens` (stems, canonical numbers, name
+sound keys).  Candidate pairs come from a sparse product restricted to tokens
+that are not ubiquitous in the story, one block of rows at a time, keeping each
+claim's top neighbours: this is an inverted-index search, so a story of a
+thousand articles never scores all pairs of its sentences.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .claim_text import content_tokens, fold
+
+BLOCK_ROWS = 2048
+NEIGHBOURS = 40
+# Tokens in more than this share of the story's claims do not propose candidates on their own.
+MAX_BLOCKING_DF = 0.1
+MIN_BLOCKING_DF_CAP = 30
+
+
+class ClaimSpace:
+    """Vectors of a set of claims and the pair score that decides whether two state the same thing.
+
+    The score mixes three views, because each fails alone: word TF-IDF cosine
+    (stems, numbers, name keys), character n-gram cosine (inflection and
+    transliteration: "leads"/"leading", "Kazmi"/"Kazemi") and IDF-weighted
+    containment of the shorter claim in the longer (a short sentence restated as
+    one clause of a long one).  A shared number above ten, or a number of the
+    same unit (`slot_keys`: "2,500 troops" and "3,500 troops" quantify one
+    slot, and may be a conflict rather than two facts), adds a bonus.
+    """
+
+    WORD_WEIGHT, CHAR_WEIGHT, CONTAIN_WEIGHT, NUMBER_BONUS = 0.4, 0.3, 0.3, 0.1
+    # Containment of a claim with fewer content tokens than this is discounted (too easily contained).
+    CONTAIN_MIN_TOKENS = 6
+
+    def __init__(self, texts: list[str], extra_docs: list[str] | None = None,
+                 slot_keys: list[set[str]] | None = None) -> None:
+        docs = texts + (extra_docs or [])
+        self.word_vectorizer = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True, dtype=np.float64)
+        self.word_vectorizer.fit(docs)
+        self.char_vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                               preprocessor=fold, dtype=np.float64, min_df=1)
+        self.char_vectorizer.fit(docs)
+        self.idf = self.word_vectorizer.idf_
+        names = self.word_vectorizer.get_feature_names_out()
+        self.big_number = np.array([n.startswith("#") and _number_value(n) > 10 for n in names])
+        self._set(texts, slot_keys)
+
+    def _set(self, texts: list[str], slot_keys: list[set[str]] | None = None) -> None:
+        self.slot_keys = slot_keys or [set() for _ in texts]
+        self.words = self.word_vectorizer.transform(texts).tocsr()
+        self.chars = self.char_vectorizer.transform(texts).tocsr()
+        self.present = (self.words > 0).astype(np.float64).tocsr()
+        self.weight = np.asarray(self.present @ self.idf).ravel()
+        self.size = np.diff(self.present.indptr)
+
+    def transform(self, texts: list[str], slot_keys: list[set[str]] | None = None) -> ClaimSpace:
+        """A space for other texts with this one's vocabulary and IDF (for checking a claim)."""
+        other = object.__new__(ClaimSpace)
+        other.__dict__.update({k: v for k, v in self.__dict__.items()})
+        other._set(texts, slot_keys)
+        return other
+
+    def centroid_vectors(self) -> sparse.csr_matrix:
+        """One normalised row per claim joining the word and character views, for cluster centroids."""
+        return sparse.hstack([self.words * np.sqrt(0.5), self.chars * np.sqrt(0.5)]).tocsr()
+
+    def scores(self, rows: np.ndarray, cols: np.ndarray, other: ClaimSpace | None = None) -> np.ndarray:
+        """Pair scores of rows (in this space) with cols (in `other`, default this space)."""
+        other = other or self
+        if len(rows) == 0:
+            return np.zeros(0)
+        word = np.asarray(self.words[rows].multiply(other.words[cols]).sum(axis=1)).ravel()
+        char = np.asarray(self.chars[rows].multiply(other.chars[cols]).sum(axis=1)).ravel()
+        both = self.present[rows].multiply(other.present[cols])
+        shared = np.asarray(both @ self.idf).ravel()
+        short_weight = np.minimum(self.weight[rows], other.weight[cols])
+        short_size = np.where(self.weight[rows] <= other.weight[cols], self.size[rows], other.size[cols])
+        contain = np.divide(shared, short_weight, out=np.zeros_like(shared), where=short_weight > 0)
+        contain *= np.minimum(1.0, short_size / self.CONTAIN_MIN_TOKENS)
+        number = np.asarray(both @ self.big_number.astype(np.float64)).ravel() > 0
+        same_slot = np.fromiter((bool(self.slot_keys[r] & other.slot_keys[c]) for r, c in zip(rows, cols, strict=True)),
+                                dtype=bool, count=len(rows))
+        number |= same_slot
+        return (self.WORD_WEIGHT * word + self.CHAR_WEIGHT * char + self.CONTAIN_WEIGHT * contain
+                + self.NUMBER_BONUS * number)
+
+
+def _number_value(token: str) -> float:
+    try:
+        return float(token[1:])
+    except ValueError:
+        return 0.0
+
+
+def candidate_pairs(space: ClaimSpace, groups: list[int], min_score: float,
+                    neighbours: int = NEIGHBOURS) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) of claims from different groups scoring >= min_score, top neighbours per claim.
+
+    `groups` gives each claim's article; claims of one article are never paired.
+    """
+    matrix = space.words
+    n = matrix.shape[0]
+    if n < 2:
+        return {}
+    binary = (matrix > 0).astype(np.float32).tocsc()
+    df = np.asarray(binary.sum(axis=0)).ravel()
+    cap = max(MIN_BLOCKING_DF_CAP, MAX_BLOCKING_DF * n)
+    keep = np.flatnonzero(df <= cap)
+    blocking = matrix[:, keep].tocsr()
+    group_arr = np.asarray(groups)
+    pairs: dict[tuple[int, int], float] = {}
+    for start in range(0, n, BLOCK_ROWS):
+        stop = min(n, start + BLOCK_ROWS)
+        shared = (blocking[start:stop] @ blocking.T).tocoo()
+        rows = shared.row + start
+        cols, partial = shared.col, shared.data
+        mask = group_arr[rows] != group_arr[cols]
+        rows, cols, partial = rows[mask], cols[mask], partial[mask]
+        rows, cols = _top_per_row(rows, cols, partial, neighbours)
+        if rows.size == 0:
+            continue
+        # full pair score: blocking only chose whom to compare
+        exact = space.scores(rows, cols)
+        for row, col, score in zip(rows.tolist(), cols.tolist(), exact.tolist(), strict=True):
+            if score >= min_score:
+                pairs[(row, col) if row < col else (col, row)] = score
+    return pairs
+
+
+def _top_per_row(rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Keep the k highest-scoring (row, col) entries of each row."""
+    if rows.size == 0:
+        return rows, cols
+    order = np.lexsort((-scores, rows))
+    rows, cols = rows[order], cols[order]
+    first = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+    rank = np.arange(rows.size) - np.repeat(first, np.diff(np.r_[first, rows.size]))
+    keep = rank < k
+    return rows[keep], cols[keep]
+
+
+def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Cosine of two sparse row vectors (not necessarily normalised)."""
+    num = a.multiply(b).sum()
+    den = np.sqrt(a.multiply(a).sum() * b.multiply(b).sum())
+    return float(num / den) if den else 0.0

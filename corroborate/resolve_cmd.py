@@ -1,0 +1,275 @@
+"""`corroborate resolve-mentions`: cluster given mentions (names, nouns, pronouns, times) into entities.
+
+Documents are first grouped into stories by their words, as the product does,
+so that "the host" or "Friday" only meet mentions about the same event.  In a
+story, names are resolved by the name-variant rules of `entities.py`, common
+nouns and times by their head lemma, pronouns by the nearest compatible
+mention before them in the same document, and an apposition ("Hugh Jackman,
+the host") joins a noun to its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .entities import _UnionFind, build_forms, cluster_forms
+from .mention_cues import CONNECTOR_WORDS, TITLES
+from .mention_heads import PRONOUNS, head_word, lemma, mention_kind, words_of
+from .mentions import _local_type
+from .model import Article, Mention
+from .names import core_tokens, fold, tokens_match
+
+_LEADING = frozenset("the a an this that these those his her their its our my your on in at of by for from to".split())
+
+
+@dataclass
+class _Row:
+    index: int
+    id: str
+    doc: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    kind: str = ""
+    order: tuple[int, int] = (0, 0)
+    sentence_no: int = 0
+
+
+def group_documents(doc_texts: dict[str, str], threshold: float = 0.9) -> list[list[str]]:
+    """Stories from documents: average-linkage clustering of TF-IDF vectors, cut at a cosine distance."""
+    ids = list(doc_texts)
+    if len(ids) < 2:
+        return [ids]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(
+        [doc_texts[d] for d in ids])
+    dense = vectors.toarray()
+    tree = linkage(dense, method="average", metric="cosine")
+    labels = fcluster(tree, t=threshold, criterion="distance")
+    groups: dict[int, list[str]] = defaultdict(list)
+    for doc, label in zip(ids, labels, strict=True):
+        groups[int(label)].append(doc)
+    return list(groups.values())
+
+
+def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> list[dict]:
+    """One `{"id", "entity"}` per input mention `{"id", "doc", "text", "sentence", "start", "end"[, "doc_text"]}`."""
+    raw = list(lines)
+    rows = [_Row(i, str(r["id"]), str(r.get("doc", "")), r["text"], r.get("sentence", r["text"]),
+                 int(r.get("start", 0)), int(r.get("end", len(r["text"])))) for i, r in enumerate(raw)]
+    doc_texts: dict[str, str] = {}
+    for row, src in zip(rows, raw, strict=False):
+        if src.get("doc_text"):
+            doc_texts.setdefault(row.doc, src["doc_text"])
+    by_doc: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc].append(row)
+    for doc, doc_rows in by_doc.items():
+        if doc not in doc_texts:
+            doc_texts[doc] = "\n".join(dict.fromkeys(r.sentence for r in doc_rows))
+        _order_rows(doc_texts[doc], doc_rows)
+    labels: dict[int, str] = {}
+    for story_no, docs in enumerate(group_documents(doc_texts, threshold)):
+        story_rows = [r for d in docs for r in by_doc[d]]
+        for row_index, cluster in resolve_story(story_rows).items():
+            labels[row_index] = f"s{story_no}_e{cluster}"
+    return [{"id": r.id, "entity": labels[r.index]} for r in rows]
+
+
+def _order_rows(doc_text: str, rows: list[_Row]) -> None:
+    """Position of each mention in its document: sentence number and offset, for pronoun antecedents."""
+    sentences = [s for s in doc_text.split("\n")] if doc_text else []
+    index = {s: i for i, s in reversed(list(enumerate(sentences)))}
+    for r in rows:
+        r.sentence_no = index.get(r.sentence, len(sentences))
+        r.order = (r.sentence_no, r.start)
+        r.kind = mention_kind(r.text, r.sentence, r.start)
+
+
+def _name_text(text: str) -> str:
+    """The name inside a mention: the capitalised run ending at its head, titles dropped.
+
+    "in the notorious Gulf of Aden, between ..." -> "Gulf of Aden";
+    "Former AMA trustee Dr. Benjamin" -> "Benjamin".
+    """
+    text = re.split(r"\s[,(]\s|,\s|\(", text)[0]
+    words = [w for w in words_of(text) if w[:1].isalnum()]
+    if not words:
+        return text
+    head = head_word(text)
+    end = max((i for i, w in enumerate(words) if w == head), default=len(words) - 1)
+    start = end
+    while start > 0:
+        prev = words[start - 1]
+        if prev[:1].isupper() or prev[:1].isdigit() or (fold(prev) in CONNECTOR_WORDS and start - 1 > 0):
+            start -= 1
+        else:
+            break
+    run = words[start:end + 1]
+    while len(run) > 1 and (fold(run[0]) in TITLES or fold(run[0]) in CONNECTOR_WORDS):
+        run = run[1:]
+    # "Gulf of Aden": a connector after the head keeps the rest of the name
+    tail = words[end + 1:]
+    if tail and fold(tail[0]) in ("of", "de", "del", "du") and len(tail) > 1 and tail[1][:1].isupper():
+        k = 1
+        while k < len(tail) and (tail[k][:1].isupper() or fold(tail[k]) in CONNECTOR_WORDS):
+            k += 1
+        run += tail[:k]
+    return " ".join(run)
+
+
+def resolve_story(rows: list[_Row]) -> dict[int, int]:
+    """Cluster the mentions of one story; returns row index -> cluster number."""
+    uf = _UnionFind(len(rows))
+    pos = {r.index: k for k, r in enumerate(rows)}
+    _link_heads(rows, uf)
+    _link_names(rows, uf)
+    _link_appositions(rows, uf, pos)
+    _link_pronouns(rows, uf)
+    return {r.index: uf.find(k) for k, r in enumerate(rows)}
+
+
+def _link_names(rows: list[_Row], uf: _UnionFind) -> None:
+    """Names: the cross-document name-variant rules, on pseudo-articles holding the story's names."""
+    articles: dict[str, Article] = {}
+    row_of: dict[tuple[str, int], int] = {}
+    for k, r in enumerate(rows):
+        if r.kind != "NAME":
+            continue
+        art = articles.setdefault(r.doc, Article(id=r.doc, source=r.doc, raw_text=""))
+        m = Mention(start=r.start, end=r.end, text=_name_text(r.text), type="MISC")
+        m.type = _local_type(r.sentence[:r.start], r.sentence[r.end:], m, set())
+        row_of[(r.doc, len(art.mentions))] = k
+        art.mentions.append(m)
+    forms = build_forms(list(articles.values()))
+    for cluster in cluster_forms(forms):
+        members = [row_of[m] for i in cluster for m in forms[i].mentions]
+        for k in members[1:]:
+            uf.union(members[0], k)
+
+
+def _head_key(row: _Row) -> str:
+    text = _name_text(row.text) if row.kind == "NAME" else row.text
+    return lemma(head_word(text))
+
+
+def _link_heads(rows: list[_Row], uf: _UnionFind) -> None:
+    """Mentions with one head lemma in one story are one referent, unless full names tell them apart.
+
+    "Saddam Hussein" and "Fuad Hussein" share a head but not a first name: each keeps its
+    own cluster, and a head-only mention ("Hussein", "the minister") follows the full name
+    of its own document, else the most frequent one.
+    """
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        if r.kind != "PRON":
+            groups[_head_key(r)].append(k)
+    for ks in groups.values():
+        firsts: list[tuple[list[str], list[int]]] = []  # full-name tokens -> rows naming that bearer
+        rest: list[int] = []
+        for k in ks:
+            toks = core_tokens(_name_text(rows[k].text)) if rows[k].kind == "NAME" else []
+            if len(toks) >= 2 and len(toks[0]) >= 2 and toks[0].isalpha():
+                for n, (rep, members) in enumerate(firsts):
+                    if _full_names_agree(rep, toks):
+                        members.append(k)
+                        if len(toks) > len(rep):
+                            firsts[n] = (toks, members)
+                        break
+                else:
+                    firsts.append((toks, [k]))
+            else:
+                rest.append(k)
+        for _, members in firsts:
+            for k in members[1:]:
+                uf.union(members[0], k)
+        if not firsts:
+            for k in rest[1:]:
+                uf.union(rest[0], k)
+            continue
+        biggest = max(firsts, key=lambda fm: len(fm[1]))[1]
+        for k in rest:
+            local = [m for _, members in firsts for m in members[:1] if any(rows[x].doc == rows[k].doc for x in members)]
+            uf.union(k, local[0] if len(local) == 1 else biggest[0])
+
+
+def _full_names_agree(a: list[str], b: list[str]) -> bool:
+    """The shorter name's tokens are, in order, spellings or abbreviations of the longer's ("Mt Cook" /
+    "Aoraki Mount Cook"), so two different given names never agree ("Saddam Hussein" / "Fuad Hussein")."""
+    short, long_ = sorted((a, b), key=len)
+    j = 0
+    for tok in short:
+        while j < len(long_) and not _token_agrees(tok, long_[j]):
+            j += 1
+        if j == len(long_):
+            return False
+        j += 1
+    return True
+
+
+def _token_agrees(a: str, b: str) -> bool:
+    """Same word, a spelling of it, an initial, or an abbreviation ("Mt" / "Mount")."""
+    if tokens_match(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if short[0] != long_[0]:
+        return False
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def _link_appositions(rows: list[_Row], uf: _UnionFind, pos: dict[int, int]) -> None:
+    """"Name, the noun" and "the noun Name" in one sentence: one referent."""
+    by_sentence: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        by_sentence[(r.doc, r.sentence)].append(k)
+    for ks in by_sentence.values():
+        ks.sort(key=lambda k: rows[k].start)
+        for a, b in zip(ks, ks[1:], strict=False):
+            ra, rb = rows[a], rows[b]
+            between = ra.sentence[ra.end:rb.start].strip()
+            kinds = {ra.kind, rb.kind}
+            if kinds == {"NAME", "NOMINAL"} and between in (",", "") and rb.start >= ra.end:
+                uf.union(a, b)
+
+
+_PERSONAL = {"m", "f"}
+
+
+def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
+    """A third-person pronoun joins the nearest mention before it, within two sentences, that can agree."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        by_doc[r.doc].append(k)
+    for ks in by_doc.values():
+        ks.sort(key=lambda k: rows[k].order)
+        for n, k in enumerate(ks):
+            r = rows[k]
+            if r.kind != "PRON":
+                continue
+            cls = PRONOUNS.get(fold(r.text.strip()), "")
+            if cls not in ("m", "f", "p", "r"):
+                continue
+            for j in reversed(ks[:n]):
+                cand = rows[j]
+                if r.sentence_no - cand.sentence_no > (0 if cls == "r" else 2):
+                    break
+                if cand.kind in ("TIME",) or (cand.kind == "PRON" and PRONOUNS.get(fold(cand.text), "") != cls):
+                    continue
+                if cls in _PERSONAL and cand.kind == "NOMINAL" and _plural(cand.text):
+                    continue
+                if cls == "p" and cand.kind == "NOMINAL" and not _plural(cand.text):
+                    continue
+                uf.union(k, j)
+                break
+
+
+def _plural(text: str) -> bool:
+    head = fold(head_word(text))
+    return lemma(head) != head or head in ("people", "police")
