@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 
 from .claim_dates import dates_compatible
+from .claim_lexicon import NEGATION_CUES
 from .claim_quantities import comparable, compatible, unit_key
-from .claim_text import fold
+from .claim_text import STOPWORDS, content_tokens, fold, stem, words
 from .model import Claim, Quantity
 
-# Only near-identical wording makes a polarity difference a conflict (see facts.NEGATION_THRESHOLD).
+# Only near-identical wording makes a polarity difference a conflict: pair score and token Jaccard.
 NEGATION_MIN_SIMILARITY = 0.55
+NEGATION_MIN_OVERLAP = 0.5
+GENERIC_UNITS = frozenset({"", "percent", "dollar", "euro", "pound", "yen", "year", "month", "day", "week",
+                           "hour", "minute", "time"})
+GENERIC_UNIT_MIN_SIMILARITY = 0.6
 _CALENDAR = re.compile(r"^(?:\d{4}|XXXX)(?:-\d{2}){0,2}$")
-_PP = re.compile(r"\s+((?:in|at|on|from|to|for|against|near|inside|across)\s+(?:the\s+)?"
+_PP = re.compile(r"\s+((?:in|at|on|from|to|for|against|near|inside|across)\s+(?:(?:the|a|an|that|this|its|their)\s+)?"
                  r"[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
@@ -61,13 +66,43 @@ def conflicting_dates(a: Claim, b: Claim) -> bool:
     return not any(dates_compatible(x, y) for x in da for y in db)
 
 
+def _negated_shared_word(negated: Claim, other: Claim) -> bool:
+    """True when a negation cue of `negated` governs a word the other claim also states.
+
+    "plans to plead not guilty" vs "pleaded guilty" qualifies; a "not" in a clause
+    the other claim does not have ("..., but the government denies any role") does not.
+    """
+    toks = words(negated.text)
+    other_stems = {stem(w) for w in words(other.text)}
+    for i, w in enumerate(toks):
+        low = fold(w)
+        if low not in NEGATION_CUES and not low.endswith("n't"):
+            continue
+        following = [t for t in toks[i + 1:i + 5] if fold(t) not in STOPWORDS][:2]
+        if following and stem(following[0]) in other_stems:
+            return True
+    return False
+
+
+def _token_overlap(a: Claim, b: Claim) -> float:
+    ta, tb = set(content_tokens(a.text)), set(content_tokens(b.text))
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+
+
 def conflict_kind(a: Claim, b: Claim, similarity: float) -> str | None:
-    """"quantity", "date" or "polarity" when the two aligned claims cannot both hold, else None."""
-    if conflicting_quantities(a, b):
+    """"quantity", "date" or "polarity" when the two aligned claims cannot both hold, else None.
+
+    Numbers in generic units (percent, money, years, bare numbers) can measure
+    many things in one story, so they only conflict between near-paraphrases.
+    """
+    pair = conflicting_quantities(a, b)
+    if pair and (unit_key(pair[0]) not in GENERIC_UNITS or similarity >= GENERIC_UNIT_MIN_SIMILARITY):
         return "quantity"
     if conflicting_dates(a, b):
         return "date"
-    if a.negated != b.negated and similarity >= NEGATION_MIN_SIMILARITY:
+    if a.negated != b.negated and similarity >= NEGATION_MIN_SIMILARITY \
+            and _token_overlap(a, b) >= NEGATION_MIN_OVERLAP \
+            and _negated_shared_word(a if a.negated else b, b if a.negated else a):
         return "polarity"
     return None
 
@@ -109,7 +144,9 @@ def _quantity_slot(text: str, q: Quantity) -> str:
     noun = re.sub(r"^.*?(?:\d[\d,.]*|\b(?:dozens|hundreds|thousands|millions|billions)\s+of)\s*"
                   r"(?:hundred|thousand|million|billion|bn|mn|%|percent)?\s*", "", phrase, flags=re.I).strip()
     if not noun or noun == phrase:
-        noun = q.unit
+        noun = "" if q.unit in GENERIC_UNITS else q.unit
+    if q.unit in ("dollar", "euro", "pound", "yen") and not noun:
+        noun = f"money ({q.unit}s)"
     pp = _PP.match(text, q.end) if q.end >= 0 else None
     tail = f" {pp.group(1)}" if pp else ""
     if noun:

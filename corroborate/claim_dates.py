@@ -58,7 +58,9 @@ def parse_dates(text: str, anchor_year: str = "XXXX") -> list[str]:
                 else:
                     values.append(str(int(anchor_year) + _REL_OFFSET.get(rel.split()[0], 0)))
             else:
-                year = groups.get("year") or anchor_year
+                # A month without a year may be last year's ("in September", written in January): leave the
+                # year open rather than guess; "this year" style phrases above are anchored.
+                year = groups.get("year") or ("XXXX" if groups.get("month") else anchor_year)
                 month = groups.get("month")
                 value = year
                 if month:

@@ -145,6 +145,8 @@ def _noun_phrase(text: str, pos: int) -> tuple[str, str, int]:
 def _is_date_part(text: str, start: int, end: int, value: float, raw: str) -> bool:
     """True for the day or year of a date, a clock time or a year on its own, which are not counts."""
     before = fold(text[max(0, start - 12):start]).split()
+    if before and before[-1] in ("no.", "no", "number", "nr.", "#", "No."):
+        return True  # a rank or label ("the No. 2 position"), not a count
     after = fold(text[end:end + 12]).split()
     if before and before[-1].strip(".,") in _MONTHS:
         return True

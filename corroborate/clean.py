@@ -19,9 +19,10 @@ chrome words (clean_lexicon) are one feature among several.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .clean_lexicon import BYLINE_RE, INITIALS_RE
+from .clean_lexicon import BYLINE_RE, COMMENT_AUTHOR_RE, INITIALS_RE, LEGAL_RE, SELF_SITE_RE, WIDGET_RE
 from .clean_lines import Unit, make_unit, norm_key, split_units
 from .clean_repeats import find_title, is_title_copy, mark_duplicates, title_core
 from .language import detect_language
@@ -86,8 +87,12 @@ def _hard_reason(unit: Unit) -> str | None:
     text = unit.text
     if not unit.key:
         return "symbols"
-    if unit.furniture_phrase:
+    if unit.section_heading:
+        return "section"
+    if unit.furniture_phrase or WIDGET_RE.search(text):
         return "chrome"
+    if COMMENT_AUTHOR_RE.match(text):
+        return "meta"
     if is_meta_line(text) or is_date_line(text) or (label_of_line(text) and unit.n_words <= 2):
         return "meta"
     if INITIALS_RE.match(text):
@@ -100,6 +105,8 @@ def _hard_reason(unit: Unit) -> str | None:
         return "caption"
     if unit.linkish and unit.n_words <= 12 and not unit.prose:
         return "link"
+    if unit.n_words <= 80 and SELF_SITE_RE.search(text) and LEGAL_RE.search(text):
+        return "boilerplate"
     return None
 
 
@@ -160,15 +167,17 @@ def _mergeable(units: list[Unit], reasons: list[str | None], left: list[int], ri
     a, b = left[-1], right[0]
     if mass < _MERGE_SHARE * main_mass or _gap_weight(units, reasons, a, b) > _MERGE_GAP:
         return False
-    heading = any(units[i].section_heading for i in range(a + 1, b))
-    return not heading or b - a <= 3
+    if any(reasons[i] == "section" for i in range(a + 1, b)):
+        return b - a <= 3
+    # Past an inline "Related" block only a substantial run is more article.
+    return mass >= 2 * _MERGE_SHARE * main_mass or not any(reasons[i] == "related" for i in range(a + 1, b))
 
 
 def _gap_weight(units: list[Unit], reasons: list[str | None], a: int, b: int) -> float:
     """How much non-body material separates lines a and b: marked furniture counts half a line."""
     weight = 0.0
     for i in range(a + 1, b):
-        if units[i].section_heading:
+        if reasons[i] == "section":
             weight += 2.0
         elif reasons[i] is not None:
             weight += 0.5
@@ -200,11 +209,17 @@ def _mark_link_blocks(units: list[Unit], reasons: list[str | None], use_stopword
     for unit in units:
         if not (unit.section_heading or _shouted_label(unit)):
             continue
-        reasons[unit.index] = reasons[unit.index] or "related"
+        if unit.comment_heading:
+            reasons[unit.index] = reasons[unit.index] or "section"
+            continue
+        items = 0
         for nxt in units[unit.index + 1: unit.index + 9]:
-            if _is_good(nxt, use_stopwords) or nxt.text.endswith(".") or nxt.n_words < 3:
+            if _is_good(nxt, use_stopwords) or nxt.text.endswith(".") or nxt.n_words < 3 or nxt.section_heading:
                 break
             reasons[nxt.index] = reasons[nxt.index] or "related"
+            items += 1
+        # A heading with links under it is an inline block; one without opens a section (comments...).
+        reasons[unit.index] = "related" if items else "section"
 
 
 def _shouted_label(unit: Unit) -> bool:
@@ -228,7 +243,27 @@ def _keep_mask(units: list[Unit], reasons: list[str | None], region: tuple[int, 
     while i < len(units) and reasons[i] is None and units[i].prose:
         keep[i] = True
         i += 1
+    _keep_numbered_list(units, reasons, keep, i)
     return keep
+
+
+def _keep_numbered_list(units: list[Unit], reasons: list[str | None], keep: list[bool], start: int) -> None:
+    """A list numbered 1, 2, 3... right after the body is part of it (menus are not numbered)."""
+    expected, i = 1, start
+    while i < len(units):
+        number = _list_number(units[i])
+        if number == expected and reasons[i] is None:
+            keep[i] = True
+            expected += 1
+        elif reasons[i] != "link" or expected == 1:
+            return
+        i += 1
+
+
+def _list_number(unit: Unit) -> int:
+    """The item number of a numbered list line ("3) ...", "3. ..."), else 0."""
+    match = re.match(r"^\(?(\d{1,2})[.)]\s", unit.text)
+    return int(match.group(1)) if match else 0
 
 
 def _drop_menu_runs(units: list[Unit], keep: list[bool], start: int, end: int) -> None:

@@ -84,7 +84,9 @@ SECTION_HEADINGS: frozenset[str] = frozenset(
     recommended for you|most popular|most read|most viewed|trending|trending now|recent posts|
     recent comments|latest news|comments|leave a comment|leave a reply|post a comment|
     mehr zum thema|lesen sie auch|lire aussi|à lire aussi|leer más|lea también|leggi anche|
-    lees ook|leia também|leia mais""".replace("\n", "").replace(" |", "|").replace("| ", "|").split("|")
+    lees ook|leia também|leia mais|you may like|you might like|you may also be interested in|
+    more from|more in|more on this story|das könnte sie auch interessieren|vous aimerez aussi|
+    te puede interesar|potrebbe interessarti|você pode gostar|você também pode gostar""".replace("\n", "").replace(" |", "|").replace("| ", "|").split("|")
 )
 
 CREDIT_RE = re.compile(
@@ -106,3 +108,34 @@ INITIALS_RE = re.compile(
     re.I,
 )
 BYLINE_RE = re.compile(r"^(?i:by|von|par|por|di|door|de)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}$")
+
+# "jane_doe says:" / "Max schreibt:": the author line of a reader comment.
+COMMENT_AUTHOR_RE = re.compile(
+    r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|writes|replied|schreibt|sagt|dit|a écrit|dice|escribió|"
+    r"escreveu|disse|scrive|ha scritto|schreef|zegt)\s*:$",
+    re.I,
+)
+# "34 responses to ...", "12 Comments": the heading of a comment section.
+COUNT_HEADING_RE = re.compile(
+    r"^\W*\d+\s+(?:responses?|comments?|replies|thoughts|reactions?|kommentare|commentaires|comentarios|"
+    r"commenti|reacties|comentários)\b",
+    re.I,
+)
+# Share-button and accessibility texts: "Click to print (Opens in new window)".
+WIDGET_RE = re.compile(r"\(opens in (?:a )?new (?:window|tab)\)|^click to (?:share|email|print|tweet)\b", re.I)
+# Text about the page itself plus legal/consent vocabulary: cookie banners, terms, copyright footers.
+SELF_SITE_RE = re.compile(
+    r"\b(?:this|our) (?:web ?)?(?:site|page)\b|\bdiese[rn]? (?:web)?seite\b|\bce site\b|\bnotre site\b|"
+    r"\beste sitio\b|\bnuestro sitio\b|\bquesto sito\b|\bnostro sito\b|\bdeze (?:web)?site\b|"
+    r"\b(?:este|nosso) site\b",
+    re.I,
+)
+LEGAL_RE = re.compile(
+    r"cookie|privacy|terms of|user agreement|all rights reserved|reproduc|consent|policy|datenschutz|"
+    r"nutzungsbedingungen|confidentialité|privacidad|condiciones|informativa",
+    re.I,
+)
+# Tokens that make a short line a comment-section heading ("Top Rated Comments", "View Comments").
+COMMENT_TOKENS: frozenset[str] = frozenset(
+    "comments kommentare commentaires comentarios commenti reacties comentários".split()
+)

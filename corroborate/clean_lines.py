@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from .clean_lexicon import (
     ALL_STOPWORDS,
+    COMMENT_TOKENS,
+    COUNT_HEADING_RE,
     CREDIT_RE,
     EMAIL_RE,
     FURNITURE_PHRASES,
@@ -61,7 +63,14 @@ class Unit:
     @property
     def section_heading(self) -> bool:
         """A heading that opens a list of other stories or the comments ("RELATED:", "Comments")."""
+        if self.n_words <= 12 and COUNT_HEADING_RE.match(self.text) or self.comment_heading:
+            return True
         return self.n_words <= 6 and phrase_key(self.text) in SECTION_HEADINGS
+
+    @property
+    def comment_heading(self) -> bool:
+        """A short line naming the comments ("Top Rated Comments", "[ 12 comments ]")."""
+        return self.n_words <= 5 and any(w.lower() in COMMENT_TOKENS for w in self.words)
 
     @property
     def caption_like(self) -> bool:
@@ -143,12 +152,11 @@ def split_units(text: str) -> list[tuple[str, bool]]:
             blank_before = True
             continue
         prev_wrapped = (
-            width
-            and units
+            units
             and not blank_before
-            and len(prev_line) >= width - 20
             and not _BULLET.match(line.strip())
             and not _NUMBERED.match(line.strip())
+            and ((width and len(prev_line) >= width - 20) or _continues(units[-1][0], line.strip()))
         )
         if prev_wrapped:
             units[-1] = (units[-1][0] + " " + line.strip(), units[-1][1])
@@ -157,6 +165,17 @@ def split_units(text: str) -> list[tuple[str, bool]]:
         prev_line = line
         blank_before = False
     return units
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when line carries on the sentence prev broke off (a line break inside a paragraph)."""
+    if _TERMINAL.search(prev) or prev.endswith(":"):
+        return False
+    first = line[:1]
+    if first.islower():
+        return len(prev.split()) >= 3 or len(line.split()) >= 3
+    last_word = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
+    return first.isalpha() and len(prev.split()) >= 4 and (prev.endswith(",") or last_word in ALL_STOPWORDS)
 
 
 def _wrap_width(lines: list[str]) -> int:

@@ -19,8 +19,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "maintext", "articlebody", "article_body"),
     "html": ("html", "raw_html", "rawhtml"),
     "url": ("url", "link", "canonical_url"),
+    # "dct": TimeML's document creation time, the publication date in temporal corpora (news-tls, TimeBank)
     "published": ("published", "date", "publishedat", "published_at", "date_publish", "datepublished",
-                  "pubdate"),
+                  "pubdate", "dct"),
     "outlet": ("outlet", "source", "site", "sitename", "site_name", "publisher", "source_domain"),
     "author": ("author", "authors", "byline", "creator"),
     "language": ("language", "lang"),

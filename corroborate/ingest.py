@@ -61,7 +61,8 @@ def _read_feed_file(path: str, max_bytes: int, max_chars: int, allow_private: bo
 
 # Longest suffixes first: ".warc.gz" must win over ".gz".
 _READERS: list[tuple[str, Reader | None]] = [
-    (".html.gz", read_html_file), (".htm.gz", read_html_file), (".warc.gz", read_warc_file),
+    (".warc.gz", read_warc_file), (".html.gz", read_html_file), (".htm.gz", read_html_file),
+    (".txt.gz", read_text_file), (".json.gz", read_json_file), (".jsonl.gz", read_jsonl_file),
     (".txt", read_text_file), (".text", read_text_file), (".md", read_text_file),
     (".html", read_html_file), (".htm", read_html_file), (".xhtml", read_html_file),
     (".json", read_json_file), (".jsonl", read_jsonl_file), (".ndjson", read_jsonl_file),
@@ -152,21 +153,21 @@ def _url_documents(url: str, max_bytes: int, max_chars: int, allow_private: bool
         return
     if page.content_type in FEED_TYPES or (page.content_type not in HTML_TYPES and looks_like_feed(page.body)):
         yield from _feed_documents(url, page.body, max_bytes, max_chars, allow_private)
-        return
-    yield _page_document(url, page, max_chars)
+    elif page.content_type in JSON_TYPES:
+        text = decode_text(url, page.body)
+        yield from [text] if isinstance(text, IngestError) else documents_from_json_text(url, text, max_chars)
+    else:
+        yield _page_document(url, page, max_chars)
 
 
 def _page_document(source: str, page: FetchedPage, max_chars: int) -> Result:
-    """A fetched page (HTML, plain text or a JSON article) as one document; `source` is the URL as given."""
+    """A fetched page (HTML, plain text, JSON) as one document; `source` is the URL as given."""
     kind = binary_kind(page.body)
     if kind:
         return IngestError(source, f"binary content ({kind}) served as {page.content_type or 'untyped'}")
-    if page.content_type in JSON_TYPES:
+    if page.content_type in JSON_TYPES:  # a feed item linking to a JSON article: its first article
         text = decode_text(source, page.body)
-        if isinstance(text, IngestError):
-            return text
-        results = list(documents_from_json_text(source, text, max_chars))
-        return results[0] if len(results) == 1 else IngestError(source, "JSON holds several articles")
+        return text if isinstance(text, IngestError) else next(documents_from_json_text(source, text, max_chars))
     text = decode_html_bytes(page.body, page.charset)
     if page.content_type == "text/plain":
         doc = RawDocument(source=source, text=text.replace("\r\n", "\n"), url=page.url)

@@ -14,7 +14,7 @@ governor gov gen general chancellor king queen prince princess sheikh emir sulta
 ambassador envoy leader commander judge justice pope bishop archbishop cardinal ceo chairman chairwoman
 chair official officer premier lt col colonel maj major capt captain sgt sergeant adm admiral
 mr mrs ms dr prof professor sir lord lady dame mp congressman congresswoman deputy lawmaker
-attorney counsel advisor adviser press foreign defense defence interior finance
+attorney counsel advisor adviser
 coach manager actor actress singer star host anchor correspondent reporter editor founder
 """.split())
 # Title words strong enough to make what follows a person ("Foreign" alone is not).
@@ -48,7 +48,7 @@ jihadist jihadists extremist extremists movement faction tribe tribes gang carte
 PLACE_PREPOSITIONS = frozenset("in at from to near into across throughout toward towards via inside outside".split())
 SPEECH_VERBS = frozenset("""
 said says told added stressed announced explained noted wrote asked replied argued insisted warned
-claimed denied confirmed declared urged vowed pledged tweeted
+claimed denied confirmed declared urged vowed pledged tweeted spoke says
 """.split())
 CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july

@@ -84,8 +84,10 @@ def _mid_sentence_caps(sentences: list[Sentence]) -> set[str]:
     for sent in sentences:
         words = re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", sent.text)
         for prev, word in zip(words, words[1:], strict=False):
-            if word[:1].isupper() and prev[:1].isalnum():
-                out.add(fold(_POSS.sub("", word)))
+            if _is_cap(word) and prev[:1].isalnum():
+                folded = fold(_POSS.sub("", word))
+                out.add(folded)
+                out.update(part for part in folded.split("-")[1:] if len(part) > 2)  # "Al-Rasheedi"
     return out
 
 
@@ -151,6 +153,8 @@ def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[
     if j - i == 1:
         follows = toks[j].low if j < len(toks) else ""
         return span if follows in SPEECH_VERBS else (i, i)
+    if toks[i + 1].low in TITLES:
+        return span  # a role's modifier ("Freedonian Prime Minister ..."): kept for the role
     rest_known = all(t.low in mid_caps or t.low in CONNECTOR_WORDS for t in toks[i + 1:j])
     return (i + 1, j) if rest_known or first.text.endswith("ly") else span
 
@@ -296,6 +300,8 @@ def _local_type(before: str, after: str, m: Mention, places: set[str]) -> str:
     after_words = re.findall(r"[a-z]+", after)[:3]
     if m.text in places:
         return "PLACE"
+    if after_words and after_words[0] in PERSON_TITLES and re.match(r"\s*[a-z]", after):
+        return "ORG"  # the employer in "Grand Palace spokeswoman"
     if any(w in GROUP_CUES for w in before_words[-1:] + after_words[:1]):
         return "GROUP"
     if any(w in ORG_HEADS for w in words[1:]) or (len(words) > 1 and words[-1] in ORG_HEADS):

@@ -203,9 +203,9 @@ def _article_list(value: Any) -> list[Any] | None:
 
 
 def read_jsonl_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result]:
-    """One article object per line, streamed: `max_bytes` caps each line, so big dumps go through."""
+    """One article object per line (optionally gzipped), streamed: `max_bytes` caps each line, not the file."""
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below; this is a generator
+        handle = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         yield open_error(path, exc)
         return
@@ -215,6 +215,12 @@ def read_jsonl_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Resul
         while True:
             try:
                 line = handle.readline(max_bytes + 1)
+            except EOFError:
+                yield IngestError(path, f"truncated gzip stream after line {number}")
+                return
+            except (gzip.BadGzipFile, zlib.error) as exc:
+                yield IngestError(path, f"not a valid gzip file ({exc})")
+                return
             except OSError as exc:
                 yield open_error(path, exc)
                 return
@@ -224,7 +230,8 @@ def read_jsonl_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Resul
             source = f"{path}#line-{number}"
             if len(line) > max_bytes and not line.endswith(b"\n"):
                 _skip_rest_of_line(handle)
-                yield IngestError(source, too_big(len(line), max_bytes, "line"))
+                yield IngestError(source, f"line is over the {max_bytes / 1_000_000:g} MB limit "
+                                          "(raise it with max_bytes)")
                 yielded = True
                 continue
             if not line.strip():
@@ -238,10 +245,13 @@ def read_jsonl_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Resul
 
 
 def _skip_rest_of_line(handle: BinaryIO) -> None:
-    while True:
-        chunk = handle.readline(1 << 20)
-        if not chunk or chunk.endswith(b"\n"):
-            return
+    try:
+        while True:
+            chunk = handle.readline(1 << 20)
+            if not chunk or chunk.endswith(b"\n"):
+                return
+    except (EOFError, OSError, zlib.error):
+        return  # the next readline reports it
 
 
 def _jsonl_line(source: str, line: bytes, max_chars: int) -> Iterator[Result]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .entities import _UnionFind, build_forms, cluster_forms
-from .mention_cues import CONNECTOR_WORDS, TITLES
+from .mention_cues import CALENDAR, CONNECTOR_WORDS, TITLES
 from .mention_heads import PRONOUNS, head_word, lemma, mention_kind, words_of
 from .mentions import _local_type
 from .model import Article, Mention
@@ -37,6 +37,7 @@ class _Row:
     kind: str = ""
     order: tuple[int, int] = (0, 0)
     sentence_no: int = 0
+    etype: str = "MISC"  # PERSON, ORG, PLACE, GROUP or MISC, for names
 
 
 def group_documents(doc_texts: dict[str, str], threshold: float = 0.9) -> list[list[str]]:
@@ -90,6 +91,9 @@ def _order_rows(doc_text: str, rows: list[_Row]) -> None:
         r.sentence_no = index.get(r.sentence, len(sentences))
         r.order = (r.sentence_no, r.start)
         r.kind = mention_kind(r.text, r.sentence, r.start)
+        if r.kind == "NAME":
+            m = Mention(start=r.start, end=r.end, text=_name_text(r.text), type="MISC")
+            r.etype = _local_type(r.sentence[:r.start], r.sentence[r.end:], m, set())
 
 
 def _name_text(text: str) -> str:
@@ -143,8 +147,7 @@ def _link_names(rows: list[_Row], uf: _UnionFind) -> None:
         if r.kind != "NAME":
             continue
         art = articles.setdefault(r.doc, Article(id=r.doc, source=r.doc, raw_text=""))
-        m = Mention(start=r.start, end=r.end, text=_name_text(r.text), type="MISC")
-        m.type = _local_type(r.sentence[:r.start], r.sentence[r.end:], m, set())
+        m = Mention(start=r.start, end=r.end, text=_name_text(r.text), type=r.etype)
         row_of[(r.doc, len(art.mentions))] = k
         art.mentions.append(m)
     forms = build_forms(list(articles.values()))
@@ -155,8 +158,14 @@ def _link_names(rows: list[_Row], uf: _UnionFind) -> None:
 
 
 def _head_key(row: _Row) -> str:
-    text = _name_text(row.text) if row.kind == "NAME" else row.text
-    return lemma(head_word(text))
+    """Names by head lemma ("Chargers'" / "Charger"); common nouns by head word, so number must agree."""
+    if row.kind == "NAME":
+        return lemma(head_word(_name_text(row.text)))
+    if row.kind == "TIME":  # "early Tuesday morning" is keyed by its day, not by "morning"
+        day = next((w for w in map(fold, words_of(row.text)) if w.rstrip(".") in CALENDAR), None)
+        if day:
+            return day.rstrip(".")[:3]
+    return fold(head_word(row.text))
 
 
 def _link_heads(rows: list[_Row], uf: _UnionFind) -> None:
@@ -168,8 +177,9 @@ def _link_heads(rows: list[_Row], uf: _UnionFind) -> None:
     """
     groups: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
-        if r.kind != "PRON":
-            groups[_head_key(r)].append(k)
+        if r.kind == "PRON":
+            continue
+        groups[_head_key(r)].append(k)
     for ks in groups.values():
         firsts: list[tuple[list[str], list[int]]] = []  # full-name tokens -> rows naming that bearer
         rest: list[int] = []
@@ -242,32 +252,57 @@ def _link_appositions(rows: list[_Row], uf: _UnionFind, pos: dict[int, int]) -> 
 _PERSONAL = {"m", "f"}
 
 
+_LOCATIVE = frozenset("in at on near from into outside inside off along across over under".split())
+
+
 def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
-    """A third-person pronoun joins the nearest mention before it, within two sentences, that can agree."""
+    """A third-person pronoun joins the nearest mention before it, within two sentences, that can agree;
+    first-person pronouns of one document are one speaker."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
         by_doc[r.doc].append(k)
     for ks in by_doc.values():
         ks.sort(key=lambda k: rows[k].order)
+        speaker: dict[str, int] = {}
         for n, k in enumerate(ks):
             r = rows[k]
             if r.kind != "PRON":
                 continue
-            cls = PRONOUNS.get(fold(r.text.strip()), "")
-            if cls not in ("m", "f", "p", "r"):
+            cls = PRONOUNS.get(fold(r.text.strip().strip('"“')), "")
+            if cls in ("i", "w"):
+                if cls in speaker:
+                    uf.union(speaker[cls], k)
+                speaker.setdefault(cls, k)
+                continue
+            if cls not in ("m", "f", "p", "r", "n"):
                 continue
             for j in reversed(ks[:n]):
                 cand = rows[j]
                 if r.sentence_no - cand.sentence_no > (0 if cls == "r" else 2):
                     break
-                if cand.kind in ("TIME",) or (cand.kind == "PRON" and PRONOUNS.get(fold(cand.text), "") != cls):
-                    continue
-                if cls in _PERSONAL and cand.kind == "NOMINAL" and _plural(cand.text):
-                    continue
-                if cls == "p" and cand.kind == "NOMINAL" and not _plural(cand.text):
-                    continue
-                uf.union(k, j)
-                break
+                if _agrees(cls, cand):
+                    uf.union(k, j)
+                    break
+
+
+def _agrees(cls: str, cand: _Row) -> bool:
+    """Can a pronoun of this class refer to this earlier mention?"""
+    if cand.kind == "TIME":
+        return False
+    if cand.kind == "PRON":
+        other = PRONOUNS.get(fold(cand.text.strip()), "")
+        return other == cls or (cls == "r" and other not in ("r", "l", "t"))
+    words = cand.text.split()
+    if cls != "r" and words and fold(words[0]) in _LOCATIVE:
+        return False
+    plural = cand.kind == "NOMINAL" and _plural(cand.text)
+    if cls in _PERSONAL:
+        return not plural and (cand.kind != "NAME" or cand.etype in ("PERSON", "MISC"))
+    if cls == "n":
+        return not plural and (cand.kind != "NAME" or cand.etype != "PERSON")
+    if cls == "p":
+        return plural or cand.kind == "NAME"
+    return True
 
 
 def _plural(text: str) -> bool:

@@ -23,8 +23,9 @@ from .timex_rules_date import RULES
 from .timex_tml import read_timeml
 
 _POINT_MODS = re.compile(
-    r"(?:(?<![\w-])(?:early|late|earlier|later)\s+"
-    r"|(?<![\w-])(?P<approx>around|about|approximately|roughly|nearly|almost|circa|more than|less than|at least)\s+"
+    r"(?:(?<![\w-])(?:early|late)[\s-]+"
+    r"|(?<![\w-])(?P<rel_only>earlier|later)\s+"
+    r"|(?<![\w-])(?P<approx>approximately|roughly|nearly|almost|circa|more than|less than|at least)\s+"
     r"|(?<![\w-])mid-?\s*"
     r"|(?<![\w-])(?:the\s+)?(?:start|beginning|middle|end|close|turn|first half|second half|latter half|"
     r"last half|latter part|early part|first part|rest|remainder|first days|last days|first weeks|last weeks)"
@@ -33,7 +34,7 @@ _POINT_MODS = re.compile(
 )
 _DURATION_MODS = re.compile(
     r"(?<![\w-])(?:more than|less than|fewer than|at least|at most|no more than|no less than|not more than|"
-    r"up to|about|around|approximately|roughly|nearly|almost|just over|just under|well over|upwards of)\s+$",
+    r"up to|approximately|roughly|nearly|almost|just over|just under|well over|upwards of)\s+$",
     re.IGNORECASE,
 )
 _HALF = re.compile(r"(first|second|latter|last) half of\s+$", re.IGNORECASE)
@@ -75,7 +76,9 @@ def _extend_modifiers(text: str, start: int, value: str, kind: str) -> tuple[int
     else:
         m = _POINT_MODS.search(before)
     if not m or (kind != "DURATION" and m.group("approx") and not value[:1].isdigit()):
-        return start, value  # "about the future" is not an approximate date
+        return start, value  # "nearly the future" is not an approximate date
+    if kind != "DURATION" and m.group("rel_only") and not re.match(r"(?:this|last|next)\b", text[start:], re.I):
+        return start, value  # "earlier this year" is one expression; "earlier Friday" is an adverb and a date
     half = _HALF.search(before)
     if half and re.fullmatch(r"\d{4}", value):
         value = f"{value}-H{1 if half.group(1).lower() == 'first' else 2}"

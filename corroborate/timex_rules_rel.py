@@ -224,11 +224,12 @@ def duration_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
 def long_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
     word = m.group(0).lower().split("-")[0]
     plural = word.endswith("s")
-    return duration_value(None if plural else 1, unit_code(word.rstrip("s") if word != "decades" else "decade")), "DURATION"
+    unit = unit_code(word)
+    return duration_value(None if plural else 1, "Y" if unit in ("DE", "CE") and plural else unit), "DURATION"
 
 
 @rule(r"(?:(?P<lead>recent|the coming|coming|the past|past|the next|next|the last|the following|the previous|"
-      r"the|the early|the first)\s+(?:few\s+|several\s+)?)?(?P<unit>days|weeks|months|years|decades|hours|"
+      r"the early|the first)\s+(?:few\s+|several\s+)?)?(?P<unit>days|weeks|months|years|decades|hours|"
       r"minutes|centuries)(?![\w-])", _I)
 def vague_duration(m: re.Match[str], ctx: MatchContext) -> Result:
     lead = (m.group("lead") or "").lower()

@@ -7,6 +7,7 @@ as a pure function and by showing the local server never sees a request.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -211,3 +212,13 @@ def test_malformed_or_foreign_urls_refused_before_connecting(url: str, reason: s
     result = fetch(url, max_bytes=1000)
     assert isinstance(result, IngestError)
     assert result.reason.startswith(reason)
+
+
+def test_json_url_yields_every_article(site: Site) -> None:
+    body = json.dumps({"articles": [{"title": "Quay", "text": PARAGRAPHS[0]},
+                                    {"title": "Ferry", "text": PARAGRAPHS[2], "source": {"name": "Post"}}]})
+    url = site.add("/api/news", body.encode(), "application/json")
+    docs, errors = collect([url], allow_private=True)
+    assert errors == []
+    assert [(d.source, d.title) for d in docs] == [(f"{url}#item-1", "Quay"), (f"{url}#item-2", "Ferry")]
+    assert to_article(docs[0]).outlet == "127.0.0.1"

@@ -450,3 +450,30 @@ def test_normalise_date(given: str | None, expected: str | None) -> None:
 ])
 def test_outlet_from_url(url: str, expected: str) -> None:
     assert outlet_from_url(url) == expected
+
+
+def test_gzipped_text_and_jsonl_and_a_truncated_jsonl_gz(tmp_path: Path) -> None:
+    text_gz = tmp_path / "a.txt.gz"
+    text_gz.write_bytes(gzip.compress(TEXT.encode()))
+    lines = "".join(json.dumps({"text": p, "dct": "2026-03-14"}) + "\n" for p in PARAGRAPHS * 200).encode()
+    jsonl_gz = tmp_path / "b.jsonl.gz"
+    jsonl_gz.write_bytes(gzip.compress(lines))
+    cut_gz = tmp_path / "c.jsonl.gz"
+    cut_gz.write_bytes(gzip.compress(lines)[:-40])
+    docs, errors = collect([text_gz, jsonl_gz, cut_gz])
+    assert docs[0].text == TEXT
+    from_b = [d for d in docs if d.source.startswith(f"{jsonl_gz}#")]
+    assert len(from_b) == 600 and from_b[0].published == "2026-03-14"
+    from_c = [d for d in docs if d.source.startswith(f"{cut_gz}#")]
+    assert len(from_c) >= 500  # everything before the cut still comes through
+    assert [e.source for e in errors] == [str(cut_gz)]
+    assert errors[0].reason.startswith("truncated gzip stream after line ")
+
+
+def test_jsonl_line_over_the_byte_cap(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": PARAGRAPHS[0]}) + "\n")
+    docs, errors = collect([path], max_bytes=1000)
+    assert [d.source for d in docs] == [f"{path}#line-2"]
+    assert errors[0].source == f"{path}#line-1"
+    assert errors[0].reason == "line is over the 0.001 MB limit (raise it with max_bytes)"

@@ -104,6 +104,10 @@ class Store(ABC):
         """All current stories, largest first."""
 
     @abstractmethod
+    def story_of_article(self, article_id: str) -> str | None:
+        """The current story id of an article, or None when it is in none yet."""
+
+    @abstractmethod
     def get_story_meta(self, story_id: str) -> StoryMeta | None: ...
 
     @abstractmethod

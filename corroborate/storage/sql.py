@@ -174,6 +174,10 @@ class SQLStore(Store):
     _META = ("SELECT id, title, article_count, independent_count, outlets, first_published, last_published, "
              "updated_at FROM stories")
 
+    def story_of_article(self, article_id: str) -> str | None:
+        row = self._exec("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def get_story_meta(self, story_id: str) -> StoryMeta | None:
         sid = self.resolve_story_id(story_id)
         row = self._exec(self._META + " WHERE id = ?", (sid,)).fetchone() if sid else None

@@ -1,0 +1,202 @@
+"""The brief's timeline: dated events merged across sources, in date order.
+
+A dated event is a sentence that carries a resolved calendar date (day, month or
+year precision) from the temporal tagger.  The same event told by several
+outlets ("On Monday the two leaders agreed...") lands on the same date with
+overlapping words, so events of one date whose sentences are similar merge and
+list all their sources.
+
+For long collections (Timeline17-style) `timeline_from_articles` follows the
+DATEWISE idea (Ghalandari & Ifrim 2020): a date matters when many articles
+refer to it, and its summary is the candidate sentence nearest the centroid of
+the sentences that mention it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Article, Story
+from .split import split_sentences
+from .timex import find_timexes
+
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STOPWORDS = frozenset(
+    "a an and are as at be been but by for from has have had he her his i in is it its of on or our she "
+    "that the their them they this to was were which who will with would not no said says say also after "
+    "before over than then there these those we you your about into more most other some such can could "
+    "may might one two new what when where while up out so if do did does just only all any been being "
+    "under against between during because both each few further here how very s t".split()
+)
+MERGE_SIMILARITY = 0.35  # cosine of content words above which two same-date sentences tell one event
+MAX_TEXT_CHARS = 320
+
+
+@dataclass
+class _Event:
+    date: str
+    text: str
+    tokens: Counter
+    sources: list[str] = field(default_factory=list)
+
+
+def content_tokens(text: str) -> Counter:
+    """Lower-cased content words of text (stopwords out): what event merging and summaries compare."""
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 1)
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def trim_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """The sentence on one line, cut at a word boundary when longer than limit."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def ensure_processed(article: Article) -> Article:
+    """Sentences and timexes for an article that has not been through those stages yet."""
+    if not article.sentences and article.body:
+        article.sentences = split_sentences(article.body)
+    if "timex" not in article.stages and not article.timexes and article.body:
+        article.timexes = find_timexes(article.body, article.published)
+    return article
+
+
+def dated_sentences(article: Article) -> list[tuple[str, int]]:
+    """(date value, sentence index) for every sentence with a calendar date; a coarser date that a more
+    precise one of the same sentence already covers ("this year" beside "July 26, 2021") is dropped."""
+    ensure_processed(article)
+    if not article.sentences:
+        return []
+    starts = [s.start for s in article.sentences]
+    per_sentence: dict[int, set[str]] = defaultdict(set)
+    for tx in article.timexes:
+        if tx.type not in ("DATE", "TIME"):
+            continue
+        value = tx.value.split("T")[0]
+        if not _CALENDAR_VALUE.match(value):
+            continue
+        idx = tx.sentence if tx.sentence >= 0 else bisect.bisect_right(starts, tx.start) - 1
+        if 0 <= idx < len(article.sentences):
+            per_sentence[idx].add(value)
+    out = []
+    for idx in sorted(per_sentence):
+        values = per_sentence[idx]
+        for v in sorted(values):
+            if not any(o != v and o.startswith(v) for o in values):
+                out.append((v, idx))
+    return out
+
+
+def build_timeline(story: Story) -> list[dict]:
+    """The brief's `timeline`: [{date, text, sources}] ordered by date, one entry per distinct event."""
+    by_date: dict[str, list[_Event]] = defaultdict(list)
+    ordered = sorted(story.articles, key=lambda a: (a.published or "9999", a.id))
+    for article in ordered:
+        for value, idx in dated_sentences(article):
+            text = article.sentences[idx].text
+            tokens = content_tokens(text)
+            events = by_date[value]
+            best = max(events, key=lambda e: cosine(e.tokens, tokens), default=None)
+            if best is not None and cosine(best.tokens, tokens) >= MERGE_SIMILARITY:
+                if article.id not in best.sources:
+                    best.sources.append(article.id)
+                continue
+            events.append(_Event(date=value, text=trim_text(text), tokens=tokens, sources=[article.id]))
+    entries = []
+    for value in sorted(by_date):
+        for event in sorted(by_date[value], key=lambda e: -len(e.sources)):
+            entries.append({"date": value, "text": event.text, "sources": event.sources})
+    return entries
+
+
+def timeline_from_articles(
+    articles: list[Article],
+    max_items: int,
+    summary_sentences: int = 1,
+    window: tuple[str, str] | None = None,
+) -> list[dict]:
+    """A long timeline for a whole collection: the max_items most referred-to days, each with a summary.
+
+    Date importance = how many distinct articles mention the day (DATEWISE's reference count), plus a
+    smaller weight for articles published on it; only days inside window (default: the span of the
+    articles' publication dates) count.  The summary of a day is the candidate sentence(s) nearest the
+    TF-IDF centroid of the sentences that mention it (or, failing those, the lead sentences of the
+    articles published that day).
+    """
+    mentions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    published: dict[str, list[str]] = defaultdict(list)
+    by_id = {a.id: a for a in articles}
+    for article in articles:
+        ensure_processed(article)
+        if article.published:
+            published[article.published[:10]].append(article.id)
+        for value, idx in dated_sentences(article):
+            if len(value) == 10:
+                mentions[value][article.id].append(idx)
+    lo, hi = window or (min(published, default="0000"), max(published, default="9999"))
+    days = set(mentions) | set(published)
+    scores = {d: len(mentions.get(d, {})) + 0.5 * len(published.get(d, [])) for d in days if lo <= d <= hi}
+    chosen = sorted(scores, key=lambda d: (-scores[d], d))[:max_items]
+    document_freq = _document_frequencies(articles)
+    entries = []
+    for day in sorted(chosen):
+        candidates = [(aid, idx) for aid, idxs in mentions.get(day, {}).items() for idx in idxs]
+        if not candidates:
+            candidates = [(aid, i) for aid in published.get(day, []) for i in range(min(3, len(by_id[aid].sentences)))]
+        texts = [by_id[aid].sentences[idx].text for aid, idx in candidates]
+        picked = _centroid_sentences(texts, document_freq, len(articles), summary_sentences)
+        sources = sorted({aid for aid, _ in candidates})
+        entries.append({"date": day, "text": " ".join(trim_text(texts[i], 600) for i in picked), "sources": sources})
+    return entries
+
+
+def _document_frequencies(articles: list[Article]) -> Counter:
+    df: Counter = Counter()
+    for article in articles:
+        df.update(set(content_tokens(article.body)))
+    return df
+
+
+def _centroid_sentences(texts: list[str], df: Counter, n_docs: int, k: int) -> list[int]:
+    """Indexes of up to k texts nearest the TF-IDF centroid of all of them, skipping near-duplicates."""
+    vectors = []
+    for text in texts:
+        tf = content_tokens(text)
+        vectors.append(Counter({w: c * math.log((n_docs + 1) / (df.get(w, 0) + 1)) for w, c in tf.items()}))
+    centroid: Counter = Counter()
+    for v in vectors:
+        centroid.update(v)
+    ranked = sorted(range(len(texts)), key=lambda i: (-cosine(vectors[i], centroid), i))
+    picked: list[int] = []
+    for i in ranked:
+        words = len(texts[i].split())
+        if words < 6 or words > 80:
+            continue
+        if any(cosine(vectors[i], vectors[j]) > 0.5 for j in picked):
+            continue
+        picked.append(i)
+        if len(picked) == k:
+            break
+    return picked or ranked[:1]
+
+
+def parse_day(value: str) -> date | None:
+    """date of a "YYYY-MM-DD" value (None for coarser values)."""
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None

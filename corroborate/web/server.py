@@ -1,0 +1,5 @@
+"""Entry point used by `corroborate serve`."""
+
+from .app import create_app, serve
+
+__all__ = ["create_app", "serve"]

@@ -1,0 +1,91 @@
+"""Mention finding: proper-noun runs, roles, declared aliases and types, on made-up text."""
+
+from __future__ import annotations
+
+from corroborate.mentions import find_mentions, mentions_stage
+from corroborate.model import Article
+from corroborate.names import acronym_matches, names_compatible, skeleton, tokens_match
+from corroborate.split import split_sentences
+
+
+def _mentions(text: str):
+    return find_mentions(text, split_sentences(text))
+
+
+def _by_text(text: str):
+    return {m.text: m for m in _mentions(text)}
+
+
+def test_name_with_connector_and_title_role():
+    found = _by_text("Freedonian Prime Minister Karim al-Rashidi arrived in Sylvania on Monday.")
+    assert "Karim al-Rashidi" in found
+    m = found["Karim al-Rashidi"]
+    assert m.type == "PERSON"
+    assert m.role == "Freedonian Prime Minister"
+    assert "Monday" not in found  # calendar words are not entities
+
+
+def test_lowercase_role_with_employer_before_name():
+    found = _by_text("Earlier, Grand Palace spokeswoman Dana Pshenko told reporters the talks would go on.")
+    assert found["Dana Pshenko"].role == "Grand Palace spokeswoman"
+    assert found["Dana Pshenko"].type == "PERSON"
+    assert found["Grand Palace"].type != "PERSON"
+
+
+def test_declared_acronym_alias_and_known_as():
+    text = ("Troops fought the militia Northern Liberation Front (NLF) for years. "
+            "The group Crimson Hand, known as Red Hand, was blamed.")
+    found = _by_text(text)
+    assert found["NLF"].alias_of == "Northern Liberation Front"
+    assert found["Northern Liberation Front"].type == "GROUP"
+    assert found["Red Hand"].alias_of == "Crimson Hand"
+
+
+def test_dateline_is_not_an_alias():
+    found = _by_text("Sylvania City (XP) – The council met again. Sylvania City officials said little.")
+    assert found["XP"].alias_of is None
+
+
+def test_sentence_initial_common_words_are_not_mentions():
+    text = "Massive protests shook Sylvania. Shortly after, Omar Haddad resigned. Haddad said nothing."
+    texts = {m.text for m in _mentions(text)}
+    assert "Massive" not in texts and "Shortly" not in texts
+    assert {"Sylvania", "Omar Haddad", "Haddad"} <= texts
+
+
+def test_demonym_makes_its_base_a_place_and_is_dropped():
+    found = _by_text("Freedonian troops crossed into the border zone. Freedonia denied it.")
+    assert "Freedonian" not in found
+    assert found["Freedonia"].type == "PLACE"
+
+
+def test_possessive_is_cut_and_offsets_point_at_the_name():
+    text = "Under Ivan Petrov’s predecessor, the tax rose. Petrov’s office declined to comment."
+    for m in _mentions(text):
+        assert text[m.start:m.end] == m.text
+    texts = {m.text for m in _mentions(text)}
+    assert "Ivan Petrov" in texts and "Petrov" in texts and "Under Ivan Petrov" not in texts
+
+
+def test_organisation_head_word_types_org():
+    found = _by_text("The Sylvanian Ministry of Defence issued a statement on the strike.")
+    assert found["Sylvanian Ministry of Defence"].type == "ORG"
+
+
+def test_mentions_stage_splits_when_needed_and_records_stage():
+    body = "Mayor Lena Moreno opened the bridge. Moreno said it cost less than planned."
+    art = mentions_stage(Article(id="a1", source="x", raw_text=body, body=body))
+    assert art.stages == ["mentions"]
+    assert art.sentences and {m.text for m in art.mentions} >= {"Lena Moreno", "Moreno"}
+    assert all(m.sentence >= 0 for m in art.mentions)
+
+
+def test_transliteration_keys():
+    assert skeleton("Kadhimi") == skeleton("Kazemi") == skeleton("Kasimi")
+    assert tokens_match("Psaki", "Sackie") and tokens_match("Fuad", "Fawad")
+    assert not tokens_match("Iraq", "Iran")
+    assert names_compatible("Jen Psaki", "Jane Sackie")
+    assert not names_compatible("Saddam Hussein", "Fuad Hussein")
+    assert names_compatible("Karim al-Rashidi", "Rasheedi")
+    assert acronym_matches("NLF", "Northern Liberation Front")
+    assert not acronym_matches("NLF", "Northern Front")
