@@ -16,9 +16,10 @@ from .claim_quantities import comparable, compatible, unit_key
 from .claim_text import STOPWORDS, content_tokens, fold, stem, words
 from .model import Claim, Quantity
 
-# Only near-identical wording makes a polarity difference a conflict: pair score and token Jaccard.
+# Only near-identical wording makes a polarity difference a conflict: pair score, and the share of the
+# negated clause's words that the other claim states.
 NEGATION_MIN_SIMILARITY = 0.55
-NEGATION_MIN_OVERLAP = 0.5
+NEGATION_MIN_OVERLAP = 0.6
 GENERIC_UNITS = frozenset({"", "percent", "dollar", "euro", "pound", "yen", "year", "month", "day", "week",
                            "hour", "minute", "time"})
 GENERIC_UNIT_MIN_SIMILARITY = 0.6
@@ -66,27 +67,36 @@ def conflicting_dates(a: Claim, b: Claim) -> bool:
     return not any(dates_compatible(x, y) for x in da for y in db)
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?=(?:but|and|while|although|though|whereas|because|if|unless)\b)"
+                           r"|\bbut\b|\s(?=(?:if|unless|whether)\b)|[.!?][\"”’]?\s+")
+_CONDITIONAL = re.compile(r"^\W*(?:and\s+|but\s+)?(?:if|unless|whether|even if|when)\b", re.I)
+
+
 def _negated_shared_word(negated: Claim, other: Claim) -> bool:
-    """True when a negation cue of `negated` governs a word the other claim also states.
+    """True when a negation of `negated` sits in a clause the other claim also states.
 
-    "plans to plead not guilty" vs "pleaded guilty" qualifies; a "not" in a clause
-    the other claim does not have ("..., but the government denies any role") does not.
+    The clause holding the cue must be an assertion (not "if we don't..."), have
+    at least three content words, most of them in the other claim, and the word
+    the cue governs must be there too: "plans to plead not guilty" vs "pleaded
+    guilty" qualifies; "..., but the government denies any role" does not.
     """
-    toks = words(negated.text)
+    other_tokens = set(content_tokens(other.text))
     other_stems = {stem(w) for w in words(other.text)}
-    for i, w in enumerate(toks):
-        low = fold(w)
-        if low not in NEGATION_CUES and not low.endswith("n't"):
+    for clause in _CLAUSE_BREAK.split(negated.text):
+        toks = words(clause)
+        cues = [i for i, w in enumerate(toks) if fold(w) in NEGATION_CUES or fold(w).endswith("n't")]
+        if not cues or _CONDITIONAL.match(clause):
             continue
-        following = [t for t in toks[i + 1:i + 5] if fold(t) not in STOPWORDS][:2]
-        if following and stem(following[0]) in other_stems:
-            return True
+        clause_tokens = [t for t in content_tokens(clause) if not t.startswith("@")]
+        if len(clause_tokens) < 3:
+            continue
+        if sum(t in other_tokens for t in clause_tokens) / len(clause_tokens) < NEGATION_MIN_OVERLAP:
+            continue
+        for i in cues:
+            following = [t for t in toks[i + 1:i + 5] if fold(t) not in STOPWORDS][:1]
+            if following and stem(following[0]) in other_stems:
+                return True
     return False
-
-
-def _token_overlap(a: Claim, b: Claim) -> float:
-    ta, tb = set(content_tokens(a.text)), set(content_tokens(b.text))
-    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
 
 
 def conflict_kind(a: Claim, b: Claim, similarity: float) -> str | None:
@@ -101,7 +111,6 @@ def conflict_kind(a: Claim, b: Claim, similarity: float) -> str | None:
     if conflicting_dates(a, b):
         return "date"
     if a.negated != b.negated and similarity >= NEGATION_MIN_SIMILARITY \
-            and _token_overlap(a, b) >= NEGATION_MIN_OVERLAP \
             and _negated_shared_word(a if a.negated else b, b if a.negated else a):
         return "polarity"
     return None

@@ -27,8 +27,9 @@ from .clean_lines import Unit, make_unit, norm_key, split_units
 from .clean_repeats import find_title, is_title_copy, mark_duplicates, title_core
 from .language import detect_language
 from .model import Article
-from .textmeta import find_label, find_published, is_date_line, is_meta_line, label_of_line
+from .textmeta import date_in, find_label, find_published, is_date_line, is_meta_line, label_of_line
 
+_ENDS_SAID = re.compile(r"\b(?:says|said|wrote|replied)\s*:$", re.I)
 _MAX_GAP = 4.0  # weight of non-prose lines a body may contain between two prose paragraphs
 _FIRST_SHARE = 0.4  # the body is the first prose run with this share of the heaviest run's text
 _DATED_LIST = 0.25  # a prose run interleaved with date lines is a comment thread or a teaser list
@@ -47,9 +48,21 @@ class CleanResult:
 
 def clean_text(text: str, title: str = "") -> CleanResult:
     """Cut page furniture from plain text, keeping body paragraphs in order."""
+    lines, found_title = explain_text(text, title)
+    body = "\n\n".join(line for line, reason in lines if reason is None)
+    removed = [line for line, reason in lines if reason is not None]
+    return CleanResult(body=body, removed=removed, title=found_title)
+
+
+def explain_text(text: str, title: str = "") -> tuple[list[tuple[str, str | None]], str]:
+    """Every line unit with why it was cut (None when kept as body), and the headline found.
+
+    Reasons: chrome, section, related, meta, initials, byline, menu, caption,
+    link, boilerplate, symbols, title, repeat, outside (not in the body region).
+    """
     units = [make_unit(i, t) for i, (t, _) in enumerate(split_units(text))]
     if not units:
-        return CleanResult(body="", removed=[], title="")
+        return [], ""
     reasons: list[str | None] = [_hard_reason(u) for u in units]
     use_stopwords = _has_stopwords(units)
 
@@ -59,10 +72,8 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     _mark_link_blocks(units, reasons, use_stopwords)
     region = _body_region(units, reasons, use_stopwords)
     keep = _keep_mask(units, reasons, region)
-
-    body = "\n\n".join(u.text for u, k in zip(units, keep, strict=True) if k)
-    removed = [u.text for u, k in zip(units, keep, strict=True) if not k]
-    return CleanResult(body=body, removed=removed, title=found_title)
+    explained = [(u.text, None if k else (reasons[u.index] or "outside")) for u, k in zip(units, keep, strict=True)]
+    return explained, found_title
 
 
 def clean_stage(article: Article) -> Article:
@@ -89,10 +100,12 @@ def _hard_reason(unit: Unit) -> str | None:
         return "symbols"
     if unit.section_heading:
         return "section"
+    if unit.labelled_link:
+        return "related"
     if unit.furniture_phrase or WIDGET_RE.search(text):
         return "chrome"
-    if COMMENT_AUTHOR_RE.match(text):
-        return "meta"
+    if COMMENT_AUTHOR_RE.match(text) or (_ENDS_SAID.search(text) and unit.n_words <= 15 and date_in(text)):
+        return "meta"  # the header of a reader comment: "jane on May 2, 2019 at 4:47 pm said:"
     if is_meta_line(text) or is_date_line(text) or (label_of_line(text) and unit.n_words <= 2):
         return "meta"
     if INITIALS_RE.match(text):
@@ -119,8 +132,8 @@ def _has_stopwords(units: list[Unit]) -> bool:
 
 
 def _is_good(unit: Unit, use_stopwords: bool) -> bool:
-    """A body paragraph by its shape: long, sentence punctuation, function words."""
-    if unit.n_words < 10:
+    """A body paragraph by its shape: long, sentence punctuation, function words, not a cut-off teaser."""
+    if unit.n_words < 10 or unit.text.endswith(("...", "…", "[…]", "[...]")):
         return False
     if use_stopwords and unit.stop_ratio < 0.12:
         return False
@@ -214,12 +227,17 @@ def _mark_link_blocks(units: list[Unit], reasons: list[str | None], use_stopword
             continue
         items = 0
         for nxt in units[unit.index + 1: unit.index + 9]:
-            if _is_good(nxt, use_stopwords) or nxt.text.endswith(".") or nxt.n_words < 3 or nxt.section_heading:
+            sentence_end = nxt.text.endswith(".") and not nxt.text.endswith("...")
+            if _is_good(nxt, use_stopwords) or sentence_end or nxt.n_words < 3 or nxt.section_heading:
                 break
             reasons[nxt.index] = reasons[nxt.index] or "related"
             items += 1
         # A heading with links under it is an inline block; one without opens a section (comments...).
-        reasons[unit.index] = "related" if items else "section"
+        if items:
+            reasons[unit.index] = "related"
+        else:  # "Read more" right before more prose is a stray link, not the start of a section
+            nxt = next((u for u in units[unit.index + 1:] if reasons[u.index] not in ("chrome", "caption")), None)
+            reasons[unit.index] = "chrome" if nxt and _is_good(nxt, use_stopwords) else "section"
 
 
 def _shouted_label(unit: Unit) -> bool:

@@ -68,6 +68,12 @@ class Unit:
         return self.n_words <= 6 and phrase_key(self.text) in SECTION_HEADINGS
 
     @property
+    def labelled_link(self) -> bool:
+        """A headline behind a link label: "READ MORE: Floods close roads", "See also: ..."."""
+        head, sep, rest = self.text.partition(":")
+        return bool(sep) and len(head.split()) <= 4 and phrase_key(head) in SECTION_HEADINGS and bool(rest.strip())
+
+    @property
     def comment_heading(self) -> bool:
         """A short line naming the comments ("Top Rated Comments", "[ 12 comments ]")."""
         return self.n_words <= 5 and any(w.lower() in COMMENT_TOKENS for w in self.words)

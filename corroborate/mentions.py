@@ -107,6 +107,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 continue
             mentions.extend(_split_roles(toks, span, index, demonyms))
     _declare_aliases(text, mentions)
+    _appositive_roles(text, mentions)
     _type_mentions(text, sentences, mentions, places)
     return [m for m in mentions if m.text]
 
@@ -196,7 +197,6 @@ def _split_roles(toks: list[_Tok], span: tuple[int, int], sentence: int, demonym
             first_title -= 1
         role_toks = words[first_title:last_title + 1]
         prefix = words[:first_title]
-        role = " ".join(t.text for t in words[: last_title + 1] if t.text not in demonyms or True)
         role = " ".join(t.text for t in words[: last_title + 1])
         if prefix and not all(t.text in demonyms for t in prefix):
             out.extend(_make(prefix, sentence, None, demonyms))
@@ -258,6 +258,19 @@ def _declare_aliases(text: str, mentions: list[Mention]) -> None:
         if re.match(r"\)?\s*[-–—]", text[cur.end:cur.end + 4]):
             continue  # a dateline: "Washington (AP) –"
         cur.alias_of = prev.text
+
+
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+((?:[\w'’.-]+\s+){0,5}?([a-z][\w-]+))\s*[,.;]")
+
+
+def _appositive_roles(text: str, mentions: list[Mention]) -> None:
+    """"Maurice Cheeks, the team's coach," : a role after the name, when none precedes it."""
+    for m in mentions:
+        if m.role:
+            continue
+        found = _APPOSITIVE.match(text, m.end)
+        if found and fold(found.group(2)) not in FUNCTION_WORDS:
+            m.role = found.group(1)
 
 
 def _type_mentions(text: str, sentences: list[Sentence], mentions: list[Mention], places: set[str]) -> None:

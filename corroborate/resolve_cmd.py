@@ -4,8 +4,7 @@ Documents are first grouped into stories by their words, as the product does,
 so that "the host" or "Friday" only meet mentions about the same event.  In a
 story, names are resolved by the name-variant rules of `entities.py`, common
 nouns and times by their head lemma, pronouns by the nearest compatible
-mention before them in the same document, and an apposition ("Hugh Jackman,
-the host") joins a noun to its name.
+mention before them in the same document.
 """
 
 from __future__ import annotations
@@ -131,10 +130,8 @@ def _name_text(text: str) -> str:
 def resolve_story(rows: list[_Row]) -> dict[int, int]:
     """Cluster the mentions of one story; returns row index -> cluster number."""
     uf = _UnionFind(len(rows))
-    pos = {r.index: k for k, r in enumerate(rows)}
     _link_heads(rows, uf)
     _link_names(rows, uf)
-    _link_appositions(rows, uf, pos)
     _link_pronouns(rows, uf)
     return {r.index: uf.find(k) for k, r in enumerate(rows)}
 
@@ -234,24 +231,11 @@ def _token_agrees(a: str, b: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _link_appositions(rows: list[_Row], uf: _UnionFind, pos: dict[int, int]) -> None:
-    """"Name, the noun" and "the noun Name" in one sentence: one referent."""
-    by_sentence: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for k, r in enumerate(rows):
-        by_sentence[(r.doc, r.sentence)].append(k)
-    for ks in by_sentence.values():
-        ks.sort(key=lambda k: rows[k].start)
-        for a, b in zip(ks, ks[1:], strict=False):
-            ra, rb = rows[a], rows[b]
-            between = ra.sentence[ra.end:rb.start].strip()
-            kinds = {ra.kind, rb.kind}
-            if kinds == {"NAME", "NOMINAL"} and between in (",", "") and rb.start >= ra.end:
-                uf.union(a, b)
-
-
 _PERSONAL = {"m", "f"}
 
 
+_WINDOW = 3
+_PREFER_NAMES = True
 _LOCATIVE = frozenset("in at on near from into outside inside off along across over under".split())
 
 
@@ -276,13 +260,15 @@ def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
                 continue
             if cls not in ("m", "f", "p", "r", "n"):
                 continue
-            for j in reversed(ks[:n]):
-                cand = rows[j]
-                if r.sentence_no - cand.sentence_no > (0 if cls == "r" else 2):
-                    break
-                if _agrees(cls, cand):
-                    uf.union(k, j)
-                    break
+            window = [j for j in reversed(ks[:n])
+                      if r.sentence_no - rows[j].sentence_no <= (0 if cls == "r" else _WINDOW)]
+            agreeing = [j for j in window if _agrees(cls, rows[j])]
+            if not agreeing:
+                continue
+            if cls in _PERSONAL and _PREFER_NAMES:  # a name (or a pronoun already linked) beats a nearer noun
+                named = [j for j in agreeing if rows[j].kind in ("NAME", "PRON")]
+                agreeing = named or agreeing
+            uf.union(k, agreeing[0])
 
 
 def _agrees(cls: str, cand: _Row) -> bool:

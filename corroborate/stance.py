@@ -38,52 +38,63 @@ STANCE_LABELS = ("agree", "disagree", "discuss")
 UNRELATED = "unrelated"
 
 
-def _focus_text(claim: str, body: str) -> str:
-    """The body's lead sentence plus the sentences that share most terms with the claim."""
-    sents = sentences(body)
-    claim_set = set(content_stems(raw_tokens(claim)))
-    cover = [len(claim_set & set(content_stems(raw_tokens(s)))) for s in sents]
-    best = sorted(range(len(sents)), key=lambda i: -cover[i])[:TOP_SENTENCES]
-    return " ".join(sents[i] for i in sorted(set(best) | {0}))
+def text_documents(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(claim stems, focus stems) per pair; the focus is the body's lead sentence plus the
+    sentences sharing most terms with the claim.  Bodies are analysed once each."""
+    body_cache: dict[str, tuple[list[set[str]], list[str]]] = {}
+    docs = []
+    for claim, body in pairs:
+        if body not in body_cache:
+            stems = [content_stems(raw_tokens(s)) for s in sentences(body)]
+            body_cache[body] = ([set(s) for s in stems], [" ".join(s) for s in stems])
+        sent_sets, sent_strings = body_cache[body]
+        claim_stems = content_stems(raw_tokens(claim))
+        claim_set = set(claim_stems)
+        cover = [len(claim_set & ss) for ss in sent_sets]
+        best = sorted(range(len(sent_sets)), key=lambda i: -cover[i])[:TOP_SENTENCES]
+        docs.append((" ".join(claim_stems), " ".join(sent_strings[i] for i in sorted(set(best) | {0}))))
+    return docs
 
 
 class TextStanceModel:
-    """Linear bag-of-words stance model; its probabilities are a feature of stage 2."""
+    """Linear bag-of-words stance model over `text_documents`; its probabilities feed stage 2."""
 
     def __init__(self, seed: int = 0) -> None:
         self.claim_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
                                          max_features=15000, sublinear_tf=True, dtype=np.float32)
         self.body_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
                                         max_features=20000, sublinear_tf=True, dtype=np.float32)
-        self.clf = LogisticRegression(C=2.0, max_iter=2000, random_state=seed)
+        self.clf = LogisticRegression(C=2.0, solver="saga", max_iter=500, tol=1e-3, random_state=seed)
 
-    def _matrix(self, pairs: list[tuple[str, str]], fit: bool) -> sparse.csr_matrix:
-        claims = [stem_string(c) for c, _ in pairs]
-        focus = [stem_string(_focus_text(c, b)) for c, b in pairs]
+    def _matrix(self, docs: list[tuple[str, str]], fit: bool) -> sparse.csr_matrix:
+        claims = [c for c, _ in docs]
+        focus = [f for _, f in docs]
         if fit:
             return sparse.hstack([self.claim_vec.fit_transform(claims), self.body_vec.fit_transform(focus)]).tocsr()
         return sparse.hstack([self.claim_vec.transform(claims), self.body_vec.transform(focus)]).tocsr()
 
-    def fit(self, pairs: list[tuple[str, str]], labels: list[str]) -> TextStanceModel:
-        self.clf.fit(self._matrix(pairs, fit=True), labels)
+    def fit(self, docs: list[tuple[str, str]], labels: list[str]) -> TextStanceModel:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # saga's early stop at tol is intended
+            self.clf.fit(self._matrix(docs, fit=True), labels)
         return self
 
-    def proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+    def proba(self, docs: list[tuple[str, str]]) -> np.ndarray:
         """Class probabilities in STANCE_LABELS order."""
-        if not pairs:
+        if not docs:
             return np.zeros((0, len(STANCE_LABELS)), dtype=np.float32)
-        raw = self.clf.predict_proba(self._matrix(pairs, fit=False))
+        raw = self.clf.predict_proba(self._matrix(docs, fit=False))
         order = [list(self.clf.classes_).index(label) for label in STANCE_LABELS]
         return raw[:, order].astype(np.float32)
 
 
-def out_of_fold_text_proba(pairs: list[tuple[str, str]], labels: list[str], groups: list[int],
+def out_of_fold_text_proba(docs: list[tuple[str, str]], labels: list[str], groups: list[int],
                            folds: int = 5, seed: int = 0) -> np.ndarray:
     """Text-model probabilities for training pairs, each from a model that never saw its body."""
-    out = np.zeros((len(pairs), len(STANCE_LABELS)), dtype=np.float32)
-    for fit_idx, pred_idx in GroupKFold(n_splits=folds).split(pairs, labels, groups):
-        model = TextStanceModel(seed).fit([pairs[i] for i in fit_idx], [labels[i] for i in fit_idx])
-        out[pred_idx] = model.proba([pairs[i] for i in pred_idx])
+    out = np.zeros((len(docs), len(STANCE_LABELS)), dtype=np.float32)
+    for fit_idx, pred_idx in GroupKFold(n_splits=folds).split(docs, labels, groups):
+        model = TextStanceModel(seed).fit([docs[i] for i in fit_idx], [labels[i] for i in fit_idx])
+        out[pred_idx] = model.proba([docs[i] for i in pred_idx])
     return out
 
 
@@ -108,7 +119,8 @@ class StanceModel:
         if idx.size:
             stance_x = features[idx]
             if self.text_model is not None:
-                stance_x = np.hstack([stance_x, self.text_model.proba([pairs[i] for i in idx])])
+                docs = text_documents([pairs[i] for i in idx])
+                stance_x = np.hstack([stance_x, self.text_model.proba(docs)])
             for i, label in zip(idx, self.stance.predict(stance_x), strict=True):
                 out[i] = str(label)
         return out
@@ -128,11 +140,11 @@ def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], groups: 
     rel_idx = np.flatnonzero(related_mask)
     text_model = None
     if use_text_model:
-        rel_pairs = [pairs[i] for i in rel_idx]
+        rel_docs = text_documents([pairs[i] for i in rel_idx])
         rel_labels = [labels[i] for i in rel_idx]
-        oof = out_of_fold_text_proba(rel_pairs, rel_labels, [groups[i] for i in rel_idx], seed=seed)
+        oof = out_of_fold_text_proba(rel_docs, rel_labels, [groups[i] for i in rel_idx], seed=seed)
         stance_x = np.hstack([stance_x, oof])
-        text_model = TextStanceModel(seed).fit(rel_pairs, rel_labels)
+        text_model = TextStanceModel(seed).fit(rel_docs, rel_labels)
     stance = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.05, random_state=seed)
     stance.fit(stance_x, y[related_mask])
     return StanceModel(space, relatedness, stance, text_model)

@@ -39,13 +39,39 @@ _DURATION_MODS = re.compile(
 )
 _HALF = re.compile(r"(first|second|latter|last) half of\s+$", re.IGNORECASE)
 
+# A rule regex that opens with optional modifiers is tried at every character of the text, which is
+# slow on long articles; each such rule only runs near the words it cannot match without.
+_UNIT_WORDS = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
+_MONTH_WORDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_TRIGGERS = {name: re.compile(trigger, re.IGNORECASE) for name, trigger in {
+    "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_alone": _MONTH_WORDS,
+    "year_alone": r"\d{4}", "fiscal_short": r"FY|fiscal", "decade": r"0'?s\b|ties\b",
+    "century": r"century", "relative_century": r"century",
+    "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", "weekday_plural": r"(?:mon|tues|wednes|thurs|fri|satur|sun)days",
+    "season": r"spring|summer|fall|autumn|winter", "quarter": r"quarter|half", "year_period": r"period|quarter",
+    "spoken_year": r"nineteen|eighteen|two thousand", "quarter_code": r"Q[1-4]",
+    "holiday": r"christmas|new year|halloween|valentine|boxing|independence|bastille|may day|patrick|"
+               r"thanksgiving|labor day|memorial|easter|good friday",
+    "relative_day": r"today|tonight|tomorrow|yesterday", "part_of_today": r"morning|afternoon|evening|night",
+    "generic_reference": r"now|current|present|days|moment|recent|lately|past|formerly|future|soon",
+    "relative_unit_period": r"week|month|quarter|year|decade", "period_end": r"end",
+    "year_ago_adjective": r"year-|prior-year", "units_ago": r"ago|earlier|from now|hence|back|later",
+    "vague_ago": r"ago|earlier|later", "duration": _UNIT_WORDS, "vague_duration": _UNIT_WORDS,
+    "duration_adjective": _UNIT_WORDS, "long_adjective": r"-long", "vague_while": r"while|time",
+    "set_adverb": r"ly\b", "every_set": r"every|each", "frequency_set": r"once|twice|times",
+    "clock_time": r"[ap]\.?m\b|noon|midnight|midday|GMT|UTC|hours|hrs|local time|[ECMP][SD]T",
+}.items()}
+_LOOKBACK = 80
+_WORD_START = re.compile(r"(?<![\w'])[\w']")
+
 
 def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
     """All temporal expressions of text, normalised against anchor ("YYYY-MM-DD"; None: leave relative ones open)."""
     ctx = MatchContext(text=text, anchor=parse_anchor(anchor))
     candidates: list[tuple[int, int, str, str]] = []
+    word_starts = [m.start() for m in _WORD_START.finditer(text)]
     for pattern, handler in RULES:
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, _TRIGGERS.get(handler.__name__), word_starts):
             if m.end() == m.start():
                 continue
             result = handler(m, ctx)
@@ -56,6 +82,26 @@ def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
             start, value = _extend_modifiers(text, start, value, kind)
             candidates.append((start, end, value, kind))
     return [TimeExpr(start=s, end=e, text=text[s:e], value=v, type=k) for s, e, v, k in _select(candidates)]
+
+
+def _matches(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str] | None, word_starts: list[int]):
+    """pattern's matches; with a trigger, only the leftmost match that covers each trigger hit, tried from
+    the word starts up to _LOOKBACK characters before it (anchored matches instead of a scan of every
+    character)."""
+    if trigger is None:
+        yield from pattern.finditer(text)
+        return
+    seen: set[tuple[int, int]] = set()
+    for hit in trigger.finditer(text):
+        first = bisect.bisect_left(word_starts, hit.start() - _LOOKBACK)
+        last = bisect.bisect_right(word_starts, hit.start())
+        for start in word_starts[first:last]:
+            m = pattern.match(text, start)
+            if m and m.end() > hit.start():
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+                break
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
