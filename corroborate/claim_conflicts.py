@@ -12,7 +12,7 @@ import re
 
 from .claim_dates import dates_compatible
 from .claim_lexicon import NEGATION_CUES
-from .claim_quantities import comparable, compatible, unit_key
+from .claim_quantities import comparable, compatible, noun_phrase, unit_key, unit_key_of
 from .claim_text import STOPWORDS, content_tokens, fold, stem, words
 from .model import Claim, Quantity
 
@@ -28,9 +28,23 @@ _PP = re.compile(r"\s+((?:in|at|on|from|to|for|against|near|inside|across)\s+(?:
                  r"[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
+def _measured_thing(claim: Claim, q: Quantity) -> str:
+    """What a sum or share is of: "a $43,000 Rolex watch" -> "watch", "$500,000 of airtime" -> "airtime"."""
+    if q.end < 0 or q.end > len(claim.text):
+        return ""
+    m = re.match(r"\s+(?:of\s+)?", claim.text[q.end:])
+    start = q.end + (m.end() if m else 0)
+    _, head, _ = noun_phrase(claim.text, start)
+    return unit_key_of(head) if head else ""
+
+
 def _quantities_comparable(a: Claim, b: Claim, qa: Quantity, qb: Quantity) -> bool:
-    """Same unit; or both unit-less sole numbers of claims with the same predicate ("killed 30"/"killed 12")."""
+    """Same unit (and, for money and shares, not of two named different things); or both unit-less
+    sole numbers of claims with the same predicate ("killed 30" / "killed 12")."""
     if comparable(qa, qb):
+        if unit_key(qa) in GENERIC_UNITS:
+            thing_a, thing_b = _measured_thing(a, qa), _measured_thing(b, qb)
+            return not (thing_a and thing_b and thing_a != thing_b)
         return True
     if unit_key(qa) and unit_key(qb):
         return False

@@ -108,7 +108,7 @@ def _parse_words(phrase: str) -> float | None:
     return total + current if seen_number else None
 
 
-def _noun_phrase(text: str, pos: int) -> tuple[str, str, int]:
+def noun_phrase(text: str, pos: int) -> tuple[str, str, int]:
     """Words after a number up to its head noun: ("missile and drone attacks", "attacks", end)."""
     collected: list[str] = []
     end = pos
@@ -204,18 +204,18 @@ def parse_quantities(text: str) -> list[Quantity]:
         else:
             qstart = start
         if not unit:
-            phrase, head, np_end = _noun_phrase(text, end)
+            phrase, head, np_end = noun_phrase(text, end)
             if head:
                 unit = head
                 if head in _CURRENCY_WORDS or head in ("percent",):
-                    unit = _unit_key(head)
+                    unit = unit_key_of(head)
                 end = np_end
         out.append(Quantity(text=text[qstart:end].strip(), value=value, unit=unit, hedge=hedge,
                             start=qstart, end=end))
     return out
 
 
-def _unit_key(unit: str) -> str:
+def unit_key_of(unit: str) -> str:
     """Singular, synonym-folded unit so "soldiers" and "troops" compare as one thing."""
     low = fold(unit).strip()
     if low in _UNIT_SYNONYMS:
@@ -229,7 +229,7 @@ def _unit_key(unit: str) -> str:
 
 def unit_key(quantity: Quantity) -> str:
     """The comparable unit of a quantity ("" when it has none)."""
-    return _unit_key(quantity.unit) if quantity.unit else ""
+    return unit_key_of(quantity.unit) if quantity.unit else ""
 
 
 def interval(quantity: Quantity) -> tuple[float, float]:

@@ -32,7 +32,7 @@ from .textmeta import date_in, find_label, find_published, is_date_line, is_meta
 _ENDS_SAID = re.compile(r"\b(?:says|said|wrote|replied)\s*:$", re.I)
 _MAX_GAP = 4.0  # weight of non-prose lines a body may contain between two prose paragraphs
 _FIRST_SHARE = 0.4  # the body is the first prose run with this share of the heaviest run's text
-_DATED_LIST = 0.25  # a prose run interleaved with date lines is a comment thread or a teaser list
+_DATED_LIST = 0.1  # a prose run interleaved with date lines is a comment thread or a teaser list
 _MERGE_SHARE = 0.25  # a second prose run this big (vs the main one) and close by is body too
 _MERGE_GAP = 10.0
 
@@ -153,7 +153,7 @@ def _body_region(units: list[Unit], reasons: list[str | None], use_stopwords: bo
         return None
     runs: list[list[int]] = [[good[0]]]
     for prev, cur in zip(good, good[1:], strict=False):
-        if _gap_weight(units, reasons, prev, cur) > _MAX_GAP:
+        if _gap_weight(units, reasons, prev, cur) > _MAX_GAP or "section" in reasons[prev + 1:cur]:
             runs.append([cur])
         else:
             runs[-1].append(cur)

@@ -7,8 +7,11 @@ table of accepted names, tried in order, covers them without per-source code.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from .documents import IngestError, RawDocument
 from .extract import extract_html
@@ -109,3 +112,57 @@ def _type_name(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
+
+
+# --- normalising fields for the Article ----------------------------------------------------------
+
+_HOST_PREFIX = re.compile(r"^(?:www\d*|m|amp|mobile)\.")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?$")
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d/%m/%Y",
+                 "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d")
+
+
+def outlet_from_url(url: str) -> str:
+    """The outlet's host name without www./m./amp. ("https://www.dw.com/en/x" -> "dw.com"); "" for paths."""
+    if not re.match(r"(?i)^https?://", url):
+        return ""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return _HOST_PREFIX.sub("", host)
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A publication date as "YYYY-MM-DD" (or "YYYY-MM" / "YYYY" when that is all it says), else None."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    match = _ISO_DATE.match(text)
+    if match:
+        year, month, day = match.groups()
+        return _checked(int(year), int(month) if month else None, int(day) if day else None)
+    try:
+        parsed = parsedate_to_datetime(text)  # RFC 822 dates of RSS feeds and HTTP headers
+        return parsed.date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.split("T")[0] if "T" in text[:11] else text)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _checked(year: int, month: int | None, day: int | None) -> str | None:
+    if not 1000 <= year <= 2999:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None

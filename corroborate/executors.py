@@ -20,7 +20,7 @@ class Executor(ABC):
     def map(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
         """Apply fn to every item, yielding results in the order of items."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - most executors hold nothing to release
         """Release workers."""
 
 

@@ -153,7 +153,10 @@ def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[
         return span
     if j - i == 1:
         follows = toks[j].low if j < len(toks) else ""
-        return span if follows in SPEECH_VERBS else (i, i)
+        # "Biden said", or an employer before a role ("Chargers defensive tackle Jamal Williams")
+        employer = j + 1 < len(toks) and toks[j].text[:1].islower() and (
+            follows in TITLES or (toks[j + 1].low in TITLES and toks[j + 1].text[:1].islower()))
+        return span if follows in SPEECH_VERBS or employer else (i, i)
     if toks[i + 1].low in TITLES:
         return span  # a role's modifier ("Freedonian Prime Minister ..."): kept for the role
     rest_known = all(t.low in mid_caps or t.low in CONNECTOR_WORDS for t in toks[i + 1:j])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .clean import clean_stage
 from .claims import claims_stage
+from .clean import clean_stage
 from .language import detect_language
 from .mentions import mentions_stage
 from .model import Article

@@ -56,8 +56,9 @@ def to_markdown(brief: dict[str, Any]) -> str:
     for t in brief["timeline"]:
         out.append(f"- **{t['date']}**: {t['text']} {cite(t['sources'])}")
     out += ["", "## Coverage", "", "| # | Outlet | Only this source | Left out |", "|---|---|---|---|"]
+    by_id = {a["id"]: a for a in brief["story"]["articles"]}
     for c in brief["coverage"]:
-        out.append(f"| [{num[c['article']]}] | {_md_escape(c['outlet'] or '?')} | {len(c['unique_facts'])} facts | "
+        out.append(f"| [{num[c['article']]}] | {_md_escape(_outlet_name(by_id[c['article']]))} | {len(c['unique_facts'])} facts | "
                    f"{len(c['missing_facts'])} corroborated facts |")
     out += ["", "## Sources", ""]
     for a in story["articles"]:
@@ -117,8 +118,9 @@ def to_html(brief: dict[str, Any]) -> str:
     for t in brief["timeline"]:
         parts.append(f"<li><strong>{escape(t['date'])}</strong>: {escape(t['text'])} {cite(t['sources'])}</li>")
     parts.append("</ul><h2>Coverage</h2><table><tr><th>#</th><th>Outlet</th><th>Only this source</th><th>Left out</th></tr>")
+    by_id = {a["id"]: a for a in story["articles"]}
     for c in brief["coverage"]:
-        parts.append(f"<tr><td>[{num[c['article']]}]</td><td>{escape(c['outlet'] or '?')}</td>"
+        parts.append(f"<tr><td>[{num[c['article']]}]</td><td>{escape(_outlet_name(by_id[c['article']]))}</td>"
                      f"<td>{len(c['unique_facts'])} facts</td><td>{len(c['missing_facts'])} corroborated facts</td></tr>")
     parts.append("</table><h2>Sources</h2><ol>")
     for a in story["articles"]:

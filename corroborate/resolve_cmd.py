@@ -265,9 +265,6 @@ def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
             agreeing = [j for j in window if _agrees(cls, rows[j])]
             if not agreeing:
                 continue
-            if cls in _PERSONAL and _PREFER_NAMES:  # a name (or a pronoun already linked) beats a nearer noun
-                named = [j for j in agreeing if rows[j].kind in ("NAME", "PRON")]
-                agreeing = named or agreeing
             uf.union(k, agreeing[0])
 
 

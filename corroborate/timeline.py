@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .model import Article, Story
 from .split import split_sentences
@@ -54,8 +54,8 @@ def content_tokens(text: str) -> Counter:
 def cosine(a: Counter, b: Counter) -> float:
     if not a or not b:
         return 0.0
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return sum(v * b.get(k, 0) for k, v in a.items()) / norm if norm else 0.0
 
 
 def trim_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
@@ -133,35 +133,50 @@ def timeline_from_articles(
 
     Date importance = how many distinct articles mention the day (DATEWISE's reference count), plus a
     smaller weight for articles published on it; only days inside window (default: the span of the
-    articles' publication dates) count.  The summary of a day is the candidate sentence(s) nearest the
-    TF-IDF centroid of the sentences that mention it (or, failing those, the lead sentences of the
-    articles published that day).
+    articles' publication dates) count.  A day's summary comes from two pools, as in DATEWISE's PM-Mean
+    collector: sentences that mention the day, and the lead sentences of articles published that day or
+    the next; the sentences nearest the centroid of the words both pools share are picked.
     """
-    mentions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    published: dict[str, list[str]] = defaultdict(list)
+    mentions: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    leads: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    published: Counter = Counter()
     by_id = {a.id: a for a in articles}
     for article in articles:
         ensure_processed(article)
-        if article.published:
-            published[article.published[:10]].append(article.id)
-        for value, idx in dated_sentences(article):
+        dated = dated_sentences(article)
+        for value, idx in dated:
             if len(value) == 10:
-                mentions[value][article.id].append(idx)
+                mentions[value].append((article.id, idx))
+        pub = parse_day(article.published or "")
+        if pub is None:
+            continue
+        published[pub.isoformat()] += 1
+        dated_idx = {idx for _, idx in dated}
+        for idx in range(min(LEAD_SENTENCES, len(article.sentences))):
+            if idx not in dated_idx:
+                for back in (0, 1):
+                    leads[(pub - timedelta(days=back)).isoformat()].append((article.id, idx))
     lo, hi = window or (min(published, default="0000"), max(published, default="9999"))
     days = set(mentions) | set(published)
-    scores = {d: len(mentions.get(d, {})) + 0.5 * len(published.get(d, [])) for d in days if lo <= d <= hi}
+    scores = {d: len({aid for aid, _ in mentions.get(d, [])}) + 0.5 * published[d] for d in days if lo <= d <= hi}
     chosen = sorted(scores, key=lambda d: (-scores[d], d))[:max_items]
     document_freq = _document_frequencies(articles)
     entries = []
     for day in sorted(chosen):
-        candidates = [(aid, idx) for aid, idxs in mentions.get(day, {}).items() for idx in idxs]
+        pools = [mentions.get(day, []), leads.get(day, [])]
+        candidates = pools[0] + pools[1]
         if not candidates:
-            candidates = [(aid, i) for aid in published.get(day, []) for i in range(min(3, len(by_id[aid].sentences)))]
+            continue
         texts = [by_id[aid].sentences[idx].text for aid, idx in candidates]
-        picked = _centroid_sentences(texts, document_freq, len(articles), summary_sentences)
-        sources = sorted({aid for aid, _ in candidates})
+        vectors = [_tfidf(t, document_freq, len(articles)) for t in texts]
+        centroid = _pooled_centroid(vectors[:len(pools[0])], vectors[len(pools[0]):])
+        picked = _nearest(vectors, texts, centroid, summary_sentences)
+        sources = sorted({candidates[i][0] for i in picked} | {aid for aid, _ in pools[0]})
         entries.append({"date": day, "text": " ".join(trim_text(texts[i], 600) for i in picked), "sources": sources})
     return entries
+
+
+LEAD_SENTENCES = 5
 
 
 def _document_frequencies(articles: list[Article]) -> Counter:
@@ -171,15 +186,27 @@ def _document_frequencies(articles: list[Article]) -> Counter:
     return df
 
 
-def _centroid_sentences(texts: list[str], df: Counter, n_docs: int, k: int) -> list[int]:
-    """Indexes of up to k texts nearest the TF-IDF centroid of all of them, skipping near-duplicates."""
-    vectors = []
-    for text in texts:
-        tf = content_tokens(text)
-        vectors.append(Counter({w: c * math.log((n_docs + 1) / (df.get(w, 0) + 1)) for w, c in tf.items()}))
-    centroid: Counter = Counter()
+def _tfidf(text: str, df: Counter, n_docs: int) -> Counter:
+    return Counter({w: c * math.log((n_docs + 1) / (df.get(w, 0) + 1)) for w, c in content_tokens(text).items()})
+
+
+def _mean(vectors: list[Counter]) -> Counter:
+    total: Counter = Counter()
     for v in vectors:
-        centroid.update(v)
+        total.update(v)
+    return Counter({w: x / len(vectors) for w, x in total.items()}) if vectors else total
+
+
+def _pooled_centroid(mention_vectors: list[Counter], lead_vectors: list[Counter]) -> Counter:
+    """Mean of the two pools' means, kept to the words both pools use when both have sentences."""
+    a, b = _mean(mention_vectors), _mean(lead_vectors)
+    if a and b:
+        return Counter({w: a[w] + b[w] for w in a if w in b}) or a + b
+    return a or b
+
+
+def _nearest(vectors: list[Counter], texts: list[str], centroid: Counter, k: int) -> list[int]:
+    """Indexes of up to k texts nearest the centroid, of readable length, skipping near-duplicates."""
     ranked = sorted(range(len(texts)), key=lambda i: (-cosine(vectors[i], centroid), i))
     picked: list[int] = []
     for i in ranked:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
+from functools import lru_cache
 
 from . import timex_rules_rel  # noqa: F401  (registers the relative rules into RULES)
 from .model import Article, TimeExpr
@@ -40,29 +42,42 @@ _DURATION_MODS = re.compile(
 _HALF = re.compile(r"(first|second|latter|last) half of\s+$", re.IGNORECASE)
 
 # A rule regex that opens with optional modifiers is tried at every character of the text, which is
-# slow on long articles; each such rule only runs near the words it cannot match without.
-_UNIT_WORDS = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
-_MONTH_WORDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_TRIGGERS = {name: re.compile(trigger, re.IGNORECASE) for name, trigger in {
-    "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "month_year": _MONTH_WORDS, "month_alone": _MONTH_WORDS,
-    "year_alone": r"\d{4}", "fiscal_short": r"FY|fiscal", "decade": r"0'?s\b|ties\b",
-    "century": r"century", "relative_century": r"century",
-    "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", "weekday_plural": r"(?:mon|tues|wednes|thurs|fri|satur|sun)days",
-    "season": r"spring|summer|fall|autumn|winter", "quarter": r"quarter|half", "year_period": r"period|quarter",
-    "spoken_year": r"nineteen|eighteen|two thousand", "quarter_code": r"Q[1-4]",
-    "holiday": r"christmas|new year|halloween|valentine|boxing|independence|bastille|may day|patrick|"
-               r"thanksgiving|labor day|memorial|easter|good friday",
-    "relative_day": r"today|tonight|tomorrow|yesterday", "part_of_today": r"morning|afternoon|evening|night",
-    "generic_reference": r"now|current|present|days|moment|recent|lately|past|formerly|future|soon",
-    "relative_unit_period": r"week|month|quarter|year|decade", "period_end": r"end",
-    "year_ago_adjective": r"year-|prior-year", "units_ago": r"ago|earlier|from now|hence|back|later",
-    "vague_ago": r"ago|earlier|later", "duration": _UNIT_WORDS, "vague_duration": _UNIT_WORDS,
-    "duration_adjective": _UNIT_WORDS, "long_adjective": r"-long", "vague_while": r"while|time",
-    "set_adverb": r"ly\b", "every_set": r"every|each", "frequency_set": r"once|twice|times",
-    "clock_time": r"[ap]\.?m\b|noon|midnight|midday|GMT|UTC|hours|hrs|local time|[ECMP][SD]T",
+# slow on long articles; instead each rule is tried only near the words it cannot match without
+# (its trigger words), anchored at the word starts just before them.
+_UNITS = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade)s?|century|centuries"
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_TRIGGERS = {name: re.compile(trigger) for name, trigger in {
+    "iso_date": r"\d{4}", "numeric_date": r"\d{1,2}", "compact_date": r"\d{8}",
+    "month_day": _MONTHS, "day_month": _MONTHS, "month_year": _MONTHS, "month_alone": _MONTHS,
+    "year_alone": r"(?:fy)?\d{4}", "fiscal_short": r"fy\d*|fiscal", "year_period": r"period|quarter",
+    "decade": r"\d*0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
+    "century": r"century", "relative_century": r"century", "weekday": _WEEKDAYS, "weekday_plural": _WEEKDAYS + "s",
+    "season": r"spring|summer|fall|autumn|winter", "quarter": r"quarter|half",
+    "spoken_year": r"nineteen|eighteen|thousand", "quarter_code": r"q[1-4]",
+    "holiday": r"christmas|new|halloween|valentine|boxing|independence|bastille|may|patrick|thanksgiving|"
+               r"labor|memorial|easter|good",
+    "relative_day": r"today|tonight|tomorrow|yesterday", "part_of_today": r"morning|afternoon|evening|night|overnight",
+    "generic_reference": r"now|current|currently|present|presently|nowadays|days|moment|recent|recently|lately|"
+                         r"past|formerly|future|soon",
+    "relative_unit_period": r"week|weekend|month|quarter|year|decade", "period_end": r"end",
+    "year_ago_adjective": r"year|prior", "units_ago": r"ago|earlier|now|hence|back|later",
+    "vague_ago": r"ago|earlier|later", "duration": _UNITS, "vague_duration": _UNITS, "duration_adjective": _UNITS,
+    "long_adjective": r"long", "vague_while": r"while|time",
+    "set_adverb": r"daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|"
+                  r"semiannually|bimonthly",
+    "every_set": r"every|each", "frequency_set": r"once|twice|times",
+    "clock_time": r"am|pm|m|noon|midnight|midday|gmt|utc|hours|hrs|local|[ecmp][sd]t|bst|cet|cest|et|pt|\d{4}",
 }.items()}
-_LOOKBACK = 80
+_TOKEN = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
+_LOOKBACK = 80
+
+
+@lru_cache(maxsize=200_000)
+def _rules_triggered_by(word: str) -> tuple[str, ...]:
+    return tuple(name for name, trigger in _TRIGGERS.items() if trigger.fullmatch(word))
 
 
 def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
@@ -70,8 +85,13 @@ def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
     ctx = MatchContext(text=text, anchor=parse_anchor(anchor))
     candidates: list[tuple[int, int, str, str]] = []
     word_starts = [m.start() for m in _WORD_START.finditer(text)]
+    hits: dict[str, list[int]] = defaultdict(list)
+    for token in _TOKEN.finditer(text):
+        for name in _rules_triggered_by(token.group(0).lower()):
+            hits[name].append(token.start())
     for pattern, handler in RULES:
-        for m in _matches(pattern, text, _TRIGGERS.get(handler.__name__), word_starts):
+        name = handler.__name__
+        for m in _matches(pattern, text, hits.get(name, []) if name in _TRIGGERS else None, word_starts):
             if m.end() == m.start():
                 continue
             result = handler(m, ctx)
@@ -84,20 +104,19 @@ def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
     return [TimeExpr(start=s, end=e, text=text[s:e], value=v, type=k) for s, e, v, k in _select(candidates)]
 
 
-def _matches(pattern: re.Pattern[str], text: str, trigger: re.Pattern[str] | None, word_starts: list[int]):
-    """pattern's matches; with a trigger, only the leftmost match that covers each trigger hit, tried from
-    the word starts up to _LOOKBACK characters before it (anchored matches instead of a scan of every
-    character)."""
-    if trigger is None:
+def _matches(pattern: re.Pattern[str], text: str, hits: list[int] | None, word_starts: list[int]):
+    """pattern's matches: a scan of the whole text when the rule has no trigger, else for each trigger
+    word the leftmost match that covers it, tried from the word starts up to _LOOKBACK characters before."""
+    if hits is None:
         yield from pattern.finditer(text)
         return
     seen: set[tuple[int, int]] = set()
-    for hit in trigger.finditer(text):
-        first = bisect.bisect_left(word_starts, hit.start() - _LOOKBACK)
-        last = bisect.bisect_right(word_starts, hit.start())
+    for hit in hits:
+        first = bisect.bisect_left(word_starts, hit - _LOOKBACK)
+        last = bisect.bisect_right(word_starts, hit)
         for start in word_starts[first:last]:
             m = pattern.match(text, start)
-            if m and m.end() > hit.start():
+            if m and m.end() > hit:
                 if m.span() not in seen:
                     seen.add(m.span())
                     yield m

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.clean import CleanResult, clean_stage, clean_text
+from corroborate.clean import CleanResult, clean_stage, clean_text, explain_text
 from corroborate.model import Article, content_id
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
@@ -151,6 +151,51 @@ def test_clean_stage_keeps_existing_metadata() -> None:
     article = Article(id="a", source="x", raw_text=raw, title="Given", published="2020-01-01", label="analysis")
     clean_stage(article)
     assert (article.title, article.published, article.label) == ("Given", "2020-01-01", "analysis")
+
+
+def test_comment_thread_after_the_article_is_cut() -> None:
+    comments = []
+    for name, day, view in (("riverfan", 3, "much better"), ("m_olsen", 4, "no different"),
+                            ("kb77", 5, "far too slippery"), ("lotta", 6, "already cracking")):
+        comments += [f"{name} on March {day}, 2020 at 4:1{day} pm said:",
+                     f"I drove over it this morning and the new surface is {view} compared with the old one, "
+                     "and the queues at the lights on the north side are still just as long as before."]
+    text = page(P1, P2, P3, "4 Comments", *comments)
+    result = clean_text(text)
+    assert result.body == page(P1, P2, P3)
+
+
+def test_inline_related_links_inside_the_body_are_cut_and_body_continues() -> None:
+    text = page(P1, P2, "Related", "Flooding closes three roads in the eastern valley",
+                "Council approves new budget for road repairs", P3, P4,
+                "READ MORE: Ferry service to resume in spring")
+    result = clean_text(text)
+    assert result.body == page(P1, P2, P3, P4)
+
+
+def test_cookie_notice_and_legal_footer_are_cut() -> None:
+    cookie = ("We use cookies on this website to improve your experience and to show you relevant "
+              "advertising; by continuing to browse you accept our cookie policy.")
+    legal = "The material on this site may not be reproduced without the prior written permission of the publisher."
+    result = clean_text(page(cookie, P1, P2, P3, legal))
+    assert result.body == page(P1, P2, P3)
+
+
+def test_line_broken_mid_sentence_is_joined() -> None:
+    broken = "\n".join(["The river bridge in Northvale reopened to traffic on Tuesday after",
+                        "eight months of repairs, the regional transport office said in a statement."])
+    result = clean_text(page(broken, P2, P3))
+    assert result.body == page(P1, P2, P3)
+
+
+def test_explain_text_gives_a_reason_per_cut_line() -> None:
+    lines, title = explain_text(page(f"{TITLE} | Valley Post", "Share", P1, P2, P3, "0 Comments"))
+    reasons = dict(lines)
+    assert title == TITLE
+    assert reasons[P1] is None
+    assert reasons[f"{TITLE} | Valley Post"] == "title"
+    assert reasons["Share"] == "chrome"
+    assert reasons["0 Comments"] is not None
 
 
 def _wrap(text: str, width: int) -> str:

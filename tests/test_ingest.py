@@ -477,3 +477,10 @@ def test_jsonl_line_over_the_byte_cap(tmp_path: Path) -> None:
     assert [d.source for d in docs] == [f"{path}#line-2"]
     assert errors[0].source == f"{path}#line-1"
     assert errors[0].reason == "line is over the 0.001 MB limit (raise it with max_bytes)"
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    _, errors = collect([fifo])
+    assert error_for(errors, fifo).reason == "not a regular file (a device, pipe or socket)"
