@@ -83,7 +83,7 @@ def _is_proper(m: dict, lower_vocab: set[str]) -> bool:
     """A gold entity mention headed by a proper name: a capitalised head the document never writes in
     lower case (so headline-capitalised "Woman" or "Driver" do not count), and not a pronoun."""
     head = head_word(m["tokens_str"])
-    return (m["mention_type"] in ("HUM", "LOC", "NON") and bool(re.match(r"[A-Z0-9]", head))
+    return (m["mention_type"] in ("HUM", "LOC", "NON") and bool(re.match(r"[A-Z]|\d+[a-zA-Z]", head))
             and head.lower() not in lower_vocab and head.lower() not in PRONOUNS)
 
 

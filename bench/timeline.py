@@ -6,6 +6,7 @@ Reads ../shared/data/timelines-dev/<set>/{articles.json,*.timeline.json}.  As in
 the system makes as many dates as the gold timeline has, with (by default) as many sentences per
 date as the gold average.  Scores:
 - date F1: predicted days vs gold days.
+- Averages as news-tls: precision and recall averaged over timelines, then F.
 - AR-1 F: the 'align+ m:1' ROUGE-1 of Martschat & Markert (2017) as tilse computes it: each predicted
   (for precision) / gold (for recall) day is aligned to the day on the other side with the lowest
   cost date_factor * content_factor, and its ROUGE-1 hit counts are weighted by 1/(|day gap| + 1);
@@ -94,9 +95,10 @@ def concat_rouge1(pred: dict[date, Counter], gold: dict[date, Counter]) -> float
     return _f(hits / sum(a.values()) if a else 0.0, hits / sum(b.values()) if b else 0.0)
 
 
-def date_f1(pred: set[date], gold: set[date]) -> float:
+def date_prf(pred: set[date], gold: set[date]) -> tuple[float, float, float]:
     hits = len(pred & gold)
-    return _f(hits / len(pred) if pred else 0.0, hits / len(gold) if gold else 0.0)
+    p, r = hits / len(pred) if pred else 0.0, hits / len(gold) if gold else 0.0
+    return p, r, _f(p, r)
 
 
 def load_set(name: str) -> tuple[list[dict], dict[date, str]]:
@@ -140,8 +142,16 @@ def score(timeline: list[dict], gold: dict[date, str]) -> dict[str, float]:
     for e in timeline:
         pred[date.fromisoformat(e["date"][:10])].update(rouge_tokens(e["text"]))
     gold_tokens = {d: rouge_tokens(t) for d, t in gold.items()}
-    _, _, ar1 = align_rouge1(dict(pred), gold_tokens)
-    return {"date_f1": date_f1(set(pred), set(gold)), "ar1_f": ar1, "concat_r1_f": concat_rouge1(dict(pred), gold_tokens)}
+    ar1_p, ar1_r, ar1 = align_rouge1(dict(pred), gold_tokens)
+    date_p, date_r, date_f = date_prf(set(pred), set(gold))
+    return {"date_p": date_p, "date_r": date_r, "date_f1": date_f, "ar1_p": ar1_p, "ar1_r": ar1_r, "ar1_f": ar1,
+            "concat_r1_f": concat_rouge1(dict(pred), gold_tokens)}
+
+
+def macro_f(rows: list[dict[str, float]], prefix: str) -> float:
+    """news-tls averaging: precision and recall are averaged over timelines, then combined into F."""
+    n = len(rows)
+    return _f(sum(r[prefix + "_p"] for r in rows) / n, sum(r[prefix + "_r"] for r in rows) / n)
 
 
 def main() -> None:
@@ -173,11 +183,11 @@ def main() -> None:
             print(f"| {name} | {k} | {len(articles)} | {system} | {s['date_f1']:.3f} | {s['ar1_f']:.3f} | "
                   f"{s['concat_r1_f']:.3f} | {secs:.1f} |")
     print()
-    print("| system | sets | mean date F1 | mean AR-1 F | mean concat R-1 F |")
+    print("| system | timelines | date F1 | AR-1 F | concat R-1 F (mean) |")
     print("|---|---|---|---|---|")
     for system, rs in rows.items():
         n = len(rs)
-        print(f"| {system} | {n} | {sum(r['date_f1'] for r in rs) / n:.3f} | {sum(r['ar1_f'] for r in rs) / n:.3f} | "
+        print(f"| {system} | {n} | {macro_f(rs, 'date'):.3f} | {macro_f(rs, 'ar1'):.3f} | "
               f"{sum(r['concat_r1_f'] for r in rs) / n:.3f} |")
     print("| DATEWISE (published, all 19 T17 timelines) | 19 | 0.544 | 0.120 | - |")
 

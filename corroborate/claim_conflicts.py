@@ -24,7 +24,7 @@ GENERIC_UNITS = frozenset({"", "percent", "dollar", "euro", "pound", "yen", "yea
                            "hour", "minute", "time"})
 GENERIC_UNIT_MIN_SIMILARITY = 0.6
 _CALENDAR = re.compile(r"^(?:\d{4}|XXXX)(?:-\d{2}){0,2}$")
-_PP = re.compile(r"\s+((?:in|at|on|from|to|for|against|near|inside|across)\s+(?:(?:the|a|an|that|this|its|their)\s+)?"
+_PP = re.compile(r"\s((?:in|at|on|from|to|for|against|near|inside|across)\s+(?:(?:the|a|an|that|this|its|their)\s+)?"
                  r"[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
@@ -39,12 +39,12 @@ def _measured_thing(claim: Claim, q: Quantity) -> str:
 
 
 def _quantities_comparable(a: Claim, b: Claim, qa: Quantity, qb: Quantity) -> bool:
-    """Same unit (and, for money and shares, not of two named different things); or both unit-less
+    """Same unit (and, for money and shares, of the same named thing or of none); or both unit-less
     sole numbers of claims with the same predicate ("killed 30" / "killed 12")."""
     if comparable(qa, qb):
         if unit_key(qa) in GENERIC_UNITS:
             thing_a, thing_b = _measured_thing(a, qa), _measured_thing(b, qb)
-            return not (thing_a and thing_b and thing_a != thing_b)
+            return thing_a == thing_b
         return True
     if unit_key(qa) and unit_key(qb):
         return False
@@ -170,7 +170,9 @@ def _quantity_slot(text: str, q: Quantity) -> str:
         noun = "" if q.unit in GENERIC_UNITS else q.unit
     if q.unit in ("dollar", "euro", "pound", "yen") and not noun:
         noun = f"money ({q.unit}s)"
-    pp = _PP.match(text, q.end) if q.end >= 0 else None
+    # the first prepositional phrase of the same clause: "2,500 troops are stationed in Latvia"
+    clause_end = min((i for i in (text.find(",", q.end), text.find(";", q.end)) if i >= 0), default=len(text))
+    pp = _PP.search(text[:min(clause_end, q.end + 60)], q.end) if q.end >= 0 else None
     tail = f" {pp.group(1)}" if pp else ""
     if noun:
         return f"number of {noun}{tail}"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean_lexicon import BYLINE_RE, COMMENT_AUTHOR_RE, INITIALS_RE, LEGAL_RE, SELF_SITE_RE, WIDGET_RE
+from .clean_lexicon import BYLINE_RE, INITIALS_RE, LEGAL_RE, SELF_SITE_RE, WIDGET_RE, is_comment_author
 from .clean_lines import Unit, make_unit, norm_key, split_units
 from .clean_repeats import find_title, is_title_copy, mark_duplicates, title_core
 from .language import detect_language
@@ -104,7 +104,7 @@ def _hard_reason(unit: Unit) -> str | None:
         return "related"
     if unit.furniture_phrase or WIDGET_RE.search(text):
         return "chrome"
-    if COMMENT_AUTHOR_RE.match(text) or (_ENDS_SAID.search(text) and unit.n_words <= 15 and date_in(text)):
+    if is_comment_author(text) or (_ENDS_SAID.search(text) and unit.n_words <= 15 and date_in(text)):
         return "meta"  # the header of a reader comment: "jane on May 2, 2019 at 4:47 pm said:"
     if is_meta_line(text) or is_date_line(text) or (label_of_line(text) and unit.n_words <= 2):
         return "meta"
@@ -205,7 +205,7 @@ def _mark_title(units: list[Unit], reasons: list[str | None], title: str, body_s
     core_key = norm_key(title_core(title)) if title else ""
     if core_key and any(is_title_copy(u, core_key) for u in units):
         found = title.strip()
-    else:
+    elif body_start < len(units):  # with no body found, a lone headline-shaped line is the text itself
         index = find_title(units, reasons, body_start)
         if index >= 0:
             found = title_core(units[index].text)
@@ -220,21 +220,26 @@ def _mark_title(units: list[Unit], reasons: list[str | None], title: str, body_s
 def _mark_link_blocks(units: list[Unit], reasons: list[str | None], use_stopwords: bool) -> None:
     """Cut "RELATED:"-style headings and the headline-shaped lines listed under them."""
     for unit in units:
-        if not (unit.section_heading or _shouted_label(unit)):
+        known = unit.section_heading
+        if not (known or _shouted_label(unit)):
             continue
         if unit.comment_heading:
             reasons[unit.index] = reasons[unit.index] or "section"
             continue
         items = 0
         for nxt in units[unit.index + 1: unit.index + 9]:
-            sentence_end = nxt.text.endswith(".") and not nxt.text.endswith("...")
+            sentence_end = nxt.text.endswith((".", ":")) and not nxt.text.endswith("...")
             if _is_good(nxt, use_stopwords) or sentence_end or nxt.n_words < 3 or nxt.section_heading:
+                break
+            if not known and nxt.cap_ratio < 0.6:  # under an unknown label only Title Case headlines count
                 break
             reasons[nxt.index] = reasons[nxt.index] or "related"
             items += 1
         # A heading with links under it is an inline block; one without opens a section (comments...).
         if items:
             reasons[unit.index] = "related"
+        elif not known:
+            continue  # "UPDATE:" before a sentence is part of the story
         else:  # "Read more" right before more prose is a stray link, not the start of a section
             nxt = next((u for u in units[unit.index + 1:] if reasons[u.index] not in ("chrome", "caption")), None)
             reasons[unit.index] = "chrome" if nxt and _is_good(nxt, use_stopwords) else "section"

@@ -109,15 +109,15 @@ INITIALS_RE = re.compile(
 )
 BYLINE_RE = re.compile(r"^(?i:by|von|par|por|di|door|de)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}$")
 
-# "jane_doe says:" / "Max schreibt:": the author line of a reader comment.
+# "jane_doe says:" / "Max schreibt:": the author line of a reader comment (see is_comment_author).
 COMMENT_AUTHOR_RE = re.compile(
-    r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|writes|replied|schreibt|sagt|dit|a écrit|dice|escribió|"
+    r"^(?P<author>\S+(?:\s+\S+){0,3})\s+(?:says|said|wrote|writes|replied|schreibt|sagt|dit|a écrit|dice|escribió|"
     r"escreveu|disse|scrive|ha scritto|schreef|zegt)\s*:$",
     re.I,
 )
 # "34 responses to ...", "12 Comments": the heading of a comment section.
 COUNT_HEADING_RE = re.compile(
-    r"^\W*\d+\s+(?:responses?|comments?|replies|thoughts|reactions?|kommentare|commentaires|comentarios|"
+    r"^\W*\d+\s+(?:responses?|comments?|replies|reactions?|kommentare|commentaires|comentarios|"
     r"commenti|reacties|comentários)\b",
     re.I,
 )
@@ -139,3 +139,14 @@ LEGAL_RE = re.compile(
 COMMENT_TOKENS: frozenset[str] = frozenset(
     "comments kommentare commentaires comentarios commenti reacties comentários".split()
 )
+
+PRONOUNS: frozenset[str] = frozenset("he she they we i you it er sie il elle ella lei hij zij ele".split())
+
+
+def is_comment_author(line: str) -> bool:
+    """ "jane_doe says:" is a comment header; "The minister said:" or "She writes:" is prose."""
+    match = COMMENT_AUTHOR_RE.match(line.strip())
+    if not match:
+        return False
+    words = match.group("author").lower().split()
+    return not any(w in ALL_STOPWORDS or w in PRONOUNS for w in words)

@@ -76,16 +76,21 @@ class Unit:
     @property
     def comment_heading(self) -> bool:
         """A short line naming the comments ("Top Rated Comments", "[ 12 comments ]")."""
-        return self.n_words <= 5 and any(w.lower() in COMMENT_TOKENS for w in self.words)
+        if self.n_words > 5 or (self.text.endswith(":") and self.n_words > 2):  # "Watch their comments below:"
+            return False
+        return any(w.lower() in COMMENT_TOKENS for w in self.words)
 
     @property
     def caption_like(self) -> bool:
         """Photo caption or credit: credit marker, or who-is-where markers without prose punctuation."""
         if CREDIT_RE.search(self.text) and self.n_words <= 60:
             return True
-        if POSITION_RE.search(self.text) and (not self.terminal or self.n_words < 25):
-            return True
-        return False
+        markers = POSITION_RE.findall(self.text)
+        if not markers or self.n_words > 40:
+            return False
+        # "(R)" or "(left)" once in a finished sentence is a party, a trademark or prose; unpunctuated,
+        # or several of them, it is a caption.
+        return not self.terminal or len(markers) >= 2
 
     @property
     def menu_like(self) -> bool:
@@ -100,8 +105,10 @@ class Unit:
 
     @property
     def prose(self) -> bool:
-        """Reads like a sentence: ends with terminal punctuation and has function words."""
-        return self.terminal and self.n_words >= 3 and (self.stop_ratio > 0 or self.n_words >= 6)
+        """Reads like a sentence: terminal punctuation, and function words or a lower-case word (a verb)."""
+        if not self.terminal or self.n_words < 3:
+            return False
+        return self.stop_ratio > 0 or self.n_words >= 6 or any(w[0].islower() for w in self.words)
 
 
 def phrase_key(text: str) -> str:
@@ -117,7 +124,7 @@ def norm_key(text: str) -> str:
 def make_unit(index: int, text: str) -> Unit:
     """Compute the features of one line."""
     text = text.strip()
-    words = _WORD.findall(text)
+    words = [w.rstrip(".") for w in _WORD.findall(text)]
     cjk = len(_CJK.findall(text))
     n_words = len(words) + cjk // 2
     alpha = [w for w in words if len(w) >= 4]

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import __version__
 from .brief import DEFAULT_WORDS, build_brief
-from .engine import adhoc_story, build_stories, ingest, is_listed, load_story, story_brief
+from .engine import adhoc_story, build_stories, ingest, listed_stories, load_story, story_brief
 from .ingest import IngestError, iter_documents, to_article
 from .options import Options
 from .pipeline import process_article
@@ -68,28 +68,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if report.errors else EXIT_OK
 
 
-def _listed(store, opts: Options, show_all: bool) -> list[tuple[Any, list]]:
-    out = []
-    for record in store.list_stories():
-        articles = store.get_articles(record.article_ids)
-        if show_all or is_listed(record, articles, opts):
-            out.append((record, articles))
-    return out
-
-
 def cmd_stories(args: argparse.Namespace) -> int:
     opts = _options(args)
     with open_store(opts.db) as store:
-        listed = _listed(store, opts, args.all)
-    if args.json:
-        print(json.dumps([{"id": r.id, "title": r.title, "articles": [a.summary_dict() for a in arts]}
-                          for r, arts in listed], ensure_ascii=False, indent=2))
-        return EXIT_OK
+        listed = listed_stories(store, opts, args.all)
+        if args.json:
+            rows = []
+            for meta in listed:
+                record = store.get_story(meta.id)
+                rows.append({"id": meta.id, "title": meta.title,
+                             "articles": [a.summary_dict() for a in store.get_articles(record.article_ids)]})
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            return EXIT_OK
     if not listed:
         print("No stories yet. Ingest articles first: corroborate ingest PATH...", file=sys.stderr)
-    for record, articles in listed:
-        outlets = sorted({a.outlet for a in articles if a.outlet})
-        print(f"{record.id}  {len(articles):3d} articles  {record.title}" + (f"  [{', '.join(outlets)}]" if outlets else ""))
+    for meta in listed:
+        dates = meta.first_published or "?"
+        if meta.last_published and meta.last_published != meta.first_published:
+            dates += f" to {meta.last_published}"
+        print(f"{meta.id}  {meta.article_count:4d} articles  {meta.independent_count:4d} independent  {dates}  "
+              f"{meta.title}" + (f"  [{', '.join(meta.outlets)}]" if meta.outlets else ""))
     return EXIT_OK
 
 
@@ -134,18 +132,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     entries = []
     with open_store(opts.db) as store:
         report, _ = _ingest_and_cluster(args, opts, store)
-        listed = _listed(store, opts, show_all=False)
+        listed = listed_stories(store, opts)
         with _progress("briefs", opts.quiet, total=len(listed)) as bar:
-            for record, articles in listed:
-                story = load_story(store, record)
-                brief = story_brief(store, record.id, args.words)
-                (out / f"story-{record.id}.html").write_text(to_html(brief), encoding="utf-8")
-                (out / f"story-{record.id}.md").write_text(to_markdown(brief), encoding="utf-8")
-                (out / f"story-{record.id}.json").write_text(to_json(brief), encoding="utf-8")
-                entries.append({"id": record.id, "title": record.title, "articles": len(articles),
-                                "independent": story.independent_count([a.id for a in articles]),
-                                "outlets": sorted({a.outlet for a in articles if a.outlet}),
-                                "html": f"story-{record.id}.html", "md": f"story-{record.id}.md"})
+            for meta in listed:
+                brief = story_brief(store, meta.id, args.words)
+                (out / f"story-{meta.id}.html").write_text(to_html(brief), encoding="utf-8")
+                (out / f"story-{meta.id}.md").write_text(to_markdown(brief), encoding="utf-8")
+                (out / f"story-{meta.id}.json").write_text(to_json(brief), encoding="utf-8")
+                entries.append({"id": meta.id, "title": meta.title, "articles": meta.article_count,
+                                "independent": meta.independent_count, "outlets": meta.outlets,
+                                "html": f"story-{meta.id}.html", "md": f"story-{meta.id}.md"})
                 bar.update(1)
         (out / "index.html").write_text(index_html(entries), encoding="utf-8")
         db_url = store.url

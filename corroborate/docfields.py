@@ -94,6 +94,8 @@ def _date(value: Any) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
+        if abs(value) < 10**5:  # too small for a timestamp of a news article: a bare year, or nothing
+            return str(int(value)) if 1000 <= value <= 2999 else None
         seconds = value / 1000 if value > 10**11 else value
         try:
             return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
@@ -118,7 +120,8 @@ def _type_name(value: Any) -> str:
 
 _HOST_PREFIX = re.compile(r"^(?:www\d*|m|amp|mobile)\.")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?$")
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d/%m/%Y",
+_WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d/%m/%Y", "%m/%d/%Y",
                  "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d")
 
 
@@ -144,10 +147,13 @@ def normalise_date(value: str | None) -> str | None:
         return parsed.date().isoformat()
     except (TypeError, ValueError, IndexError):
         pass
-    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.split("T")[0] if "T" in text[:11] else text)
+    cleaned = _WEEKDAY.sub("", text)  # "Saturday, 14 March 2026"
+    cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", cleaned)  # "March 14th"
+    cleaned = re.sub(r"(?<=[A-Za-z])\.", "", cleaned)  # "Mar. 14"
+    cleaned = " ".join(cleaned.split())
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(cleaned.strip(), fmt).date().isoformat()
+            return datetime.strptime(cleaned, fmt).date().isoformat()
         except ValueError:
             continue
     return None

@@ -176,13 +176,19 @@ def story_meta(story_id: str, articles: list[Article], syndication: dict[str, st
         outlets=sorted({a.outlet for a in articles if a.outlet}),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
+        outlet_count=len({a.outlet or f"?{a.id}" for a in articles}),
     )
 
 
-def is_listed(record: StoryRecord, articles: list[Article], options: Options) -> bool:
-    """The minimum-evidence rule: enough articles from enough outlets (unknown outlets count apart)."""
-    outlets = {a.outlet or f"?{a.id}" for a in articles}
-    return len(record.article_ids) >= options.min_articles and len(outlets) >= options.min_outlets
+def listed_stories(store: Store, options: Options, show_all: bool = False) -> list[StoryMeta]:
+    """Stories passing the minimum-evidence rule (enough articles from enough outlets), newest first."""
+    rule = {} if show_all else {"min_articles": options.min_articles, "min_outlets": options.min_outlets}
+    out: list[StoryMeta] = []
+    while True:
+        total, page = store.query_stories(offset=len(out), limit=1000, **rule)
+        out.extend(page)
+        if not page or len(out) >= total:
+            return out
 
 
 def story_brief(store: Store, story_id: str, words: int) -> dict | None:

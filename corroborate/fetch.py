@@ -16,6 +16,7 @@ import ssl
 import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
@@ -209,8 +210,29 @@ def _read_response(url: str, response: Any, max_bytes: int, deadline: float) -> 
                                     "(raise it with max_bytes)")
         if time.monotonic() > deadline:
             return IngestError(url, "download too slow: gave up")
+    body = _decoded_body(url, b"".join(chunks), headers.get("Content-Encoding", ""), max_bytes)
+    if isinstance(body, IngestError):
+        return body
     return FetchedPage(url=response.geturl(), content_type=media_type,
-                       charset=headers.get_content_charset() or "", body=b"".join(chunks))
+                       charset=headers.get_content_charset() or "", body=body)
+
+
+def _decoded_body(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes | IngestError:
+    """Undo a gzip/deflate Content-Encoding (sent by some servers whatever we ask), capped like the body."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        return IngestError(url, f"unsupported content encoding {encoding}")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        decoded = zlib.decompressobj(wbits).decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        return IngestError(url, f"corrupt {encoding} response ({exc})")
+    if len(decoded) > max_bytes:
+        return IngestError(url, f"decompressed response is over the {max_bytes / 1_000_000:g} MB limit "
+                                "(raise it with max_bytes)")
+    return decoded
 
 
 def _network_reason(reason: object, timeout: float) -> str:
@@ -225,4 +247,6 @@ def _network_reason(reason: object, timeout: float) -> str:
         return f"TLS error: {reason.reason or reason}"
     if isinstance(reason, OSError) and reason.strerror:
         return f"network error: {reason.strerror}"
-    return f"fetch failed: {reason}"
+    if isinstance(reason, str) or (type(reason) is OSError and reason.args):  # our own messages
+        return str(reason)
+    return f"fetch failed: {type(reason).__name__}: {reason}"

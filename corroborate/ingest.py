@@ -56,7 +56,8 @@ def iter_documents(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, 
     be read, and carries on.  `max_bytes` caps each file or download (each line or
     record for the streamed JSONL and WARC containers); `max_chars` caps each document's text.
     """
-    for given in paths:
+    for given_path in paths:
+        given = os.fspath(given_path)  # pathlib.Path works too
         if re.match(r"(?i)^https?://", given):
             yield from url_documents(given, max_bytes, max_chars, allow_private)
         elif re.match(r"(?i)^[a-z][a-z0-9+.-]*://", given) and not os.path.exists(given):

@@ -35,11 +35,13 @@ organisation parliament congress senate administration army navy force forces po
 journal times news post press network federation league club team airlines airline hospital school
 church center centre museum board authority bureau embassy government house cabinet assembly fund
 group studios records media television radio agency tribunal academy brigade battalion corps
+patrol conference church mosque
 """.split())
 PLACE_HEADS = frozenset("""
 city county province river mountain mountains mount mt lake island islands valley street road avenue
 square bay sea ocean gulf region district republic kingdom east west north south coast peninsula
 desert strait canyon park bridge airport station harbor harbour beach village town state states land lands
+glacier theatre theater arena stadium hall tower hotel plaza canal falls
 """.split())
 GROUP_CUES = frozenset("""
 militia militias militant militants group groups rebels rebel insurgents insurgent terrorist terrorists

@@ -79,9 +79,13 @@ def _demonym_bases(text: str) -> dict[str, str]:
 
 
 def _mid_sentence_caps(sentences: list[Sentence]) -> set[str]:
-    """Capitalised words seen away from a sentence start: those are names wherever they occur."""
+    """Capitalised words seen away from a sentence start in prose: names wherever they occur.
+
+    Headlines in title case or capitals tell nothing, so they are left out."""
     out: set[str] = set()
     for sent in sentences:
+        if _is_title_case(_tokens(sent.text, 0)):
+            continue
         words = re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", sent.text)
         for prev, word in zip(words, words[1:], strict=False):
             if _is_cap(word) and prev[:1].isalnum():
@@ -101,7 +105,8 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     for index, sent in enumerate(sentences):
         toks = _tokens(sent.text, sent.start)
         title_case = _is_title_case(toks)
-        for span in _candidate_spans(toks, lower_vocab, title_case):
+        known = mid_caps if title_case else None
+        for span in _candidate_spans(toks, lower_vocab, known):
             span = _trim_sentence_start(toks, span, mid_caps)
             if span[0] >= span[1]:
                 continue
@@ -113,15 +118,20 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
 
 
 def _is_title_case(toks: list[_Tok]) -> bool:
-    words = [t for t in toks if t.text[:1].isalpha()]
-    if len(words) < 4:
+    """A headline: (nearly) every content word capitalised, where prose has lower-case verbs and nouns."""
+    words = [t for t in toks if t.text[:1].isalpha() and len(t.text) >= 4 and t.low not in FUNCTION_WORDS]
+    if len(words) < 3:
         return False
     caps = sum(1 for t in words if t.text[:1].isupper())
-    return caps / len(words) > 0.7
+    return caps / len(words) >= 0.9
 
 
-def _candidate_spans(toks: list[_Tok], lower_vocab: set[str], title_case: bool) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, with connectors between them, as token index ranges."""
+def _candidate_spans(toks: list[_Tok], lower_vocab: set[str], known: set[str] | None) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, with connectors between them, as token index ranges.
+
+    `known` is given for a headline (title case or capitals): there only words the prose
+    capitalises count, since every word is capitalised."""
+    title_case = known
     spans: list[tuple[int, int]] = []
     i, n = 0, len(toks)
     while i < n:
@@ -137,6 +147,14 @@ def _candidate_spans(toks: list[_Tok], lower_vocab: set[str], title_case: bool) 
                 j += 2
             elif toks[j].text in "-" and j + 1 < n and _is_cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end:
                 j += 2
+            elif (toks[j].low == "and" and j + 1 < n and any(t.low == "of" for t in toks[i:j])  # "Arts and Sciences"
+                  and _name_token(toks, j + 1, lower_vocab, title_case, inside=True)):
+                j += 2
+            elif (toks[j].text == "." and len(toks[j - 1].text) == 1 and j + 1 < n  # "Regina M . Benjamin"
+                  and _name_token(toks, j + 1, lower_vocab, title_case, inside=True)):
+                j += 2
+            elif re.fullmatch(r"\d+[^\W\d_]+", toks[j].text):  # "Philadelphia 76ers"
+                j += 1
             else:
                 break
         spans.append((i, j))
@@ -156,14 +174,20 @@ def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[
         # "Biden said", or an employer before a role ("Chargers defensive tackle Jamal Williams")
         employer = j + 1 < len(toks) and toks[j].text[:1].islower() and (
             follows in TITLES or (toks[j + 1].low in TITLES and toks[j + 1].text[:1].islower()))
-        return span if follows in SPEECH_VERBS or employer else (i, i)
+        # "Jackman was announced", "O'Brien, fired in June": a subject followed by a verb or an apposition
+        verb = follows in SPEECH_VERBS or follows in _AUXILIARIES or follows == ","
+        return span if verb or employer else (i, i)
     if toks[i + 1].low in TITLES:
         return span  # a role's modifier ("Freedonian Prime Minister ..."): kept for the role
     rest_known = all(t.low in mid_caps or t.low in CONNECTOR_WORDS for t in toks[i + 1:j])
     return (i + 1, j) if rest_known or first.text.endswith("ly") else span
 
 
-def _name_token(toks: list[_Tok], i: int, lower_vocab: set[str], title_case: bool, inside: bool = False) -> bool:
+_AUXILIARIES = frozenset("is was has had will would can could did does have are were".split())
+
+
+def _name_token(toks: list[_Tok], i: int, lower_vocab: set[str], known: set[str] | None,
+                inside: bool = False) -> bool:
     tok = toks[i]
     text = _POSS.sub("", tok.text) if len(tok.text) > 2 else tok.text
     if not text or not _is_cap(text) or not any(c.isalpha() for c in text):
@@ -171,6 +195,11 @@ def _name_token(toks: list[_Tok], i: int, lower_vocab: set[str], title_case: boo
     low = fold(text)
     if low in CALENDAR:
         return False
+    title_case = known is not None
+    if title_case and low not in known:
+        shouting = all(t.text.isupper() for t in toks if t.text[:1].isalpha())
+        if shouting or not is_acronym(text):
+            return False
     if is_acronym(text):
         return True
     sentence_start = i == 0 or toks[i - 1].text in "\"“‘'(:–—-•"
@@ -244,6 +273,8 @@ def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str
 
 
 # first words that are adjectives, not given names ("Islamic State", "Middle Eastern")
+# agent nouns right before a name are roles ("predecessor Donald Trump", "ruler Saddam Hussein")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "woman", "person")
 _ADJECTIVE_ENDINGS = ("ic", "ern", "ish", "ese", "ean")
 _ALIAS_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:" + "|".join(re.escape(p) for p in ALIAS_PHRASES) + r")\s+)")
 
@@ -278,9 +309,10 @@ def _appositive_roles(text: str, mentions: list[Mention]) -> None:
 
 def _type_mentions(text: str, sentences: list[Sentence], mentions: list[Mention], places: set[str]) -> None:
     """Type each mention from its words and context, then share types within the document."""
+    lone_words = {fold(m.text) for m in mentions if " " not in m.text}
     for m in mentions:
         sent = sentences[m.sentence] if 0 <= m.sentence < len(sentences) else Sentence(0, len(text), text)
-        m.type = _local_type(text[sent.start:m.start], text[m.end:sent.end], m, places)
+        m.type = _local_type(text[sent.start:m.start], text[m.end:sent.end], m, places, lone_words)
     by_text = {m.text: m for m in mentions if m.alias_of is None}
     for m in mentions:
         if m.alias_of and m.type == "MISC" and m.alias_of in by_text:
@@ -306,7 +338,7 @@ def _type_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]
             m.type = max(votes[m.text].items(), key=lambda kv: kv[1])[0]
 
 
-def _local_type(before: str, after: str, m: Mention, places: set[str]) -> str:
+def _local_type(before: str, after: str, m: Mention, places: set[str], lone_words: set[str] | None = None) -> str:
     """Type from the mention's own words, then from its sentence context."""
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", m.text)]
     if not words:
@@ -334,8 +366,11 @@ def _local_type(before: str, after: str, m: Mention, places: set[str]) -> str:
         return "PERSON"
     if before_words and before_words[-1] in PLACE_PREPOSITIONS and len(words) <= 2:
         return "PLACE"
-    if 2 <= len(words) <= 3 and all(w not in ORG_HEADS | PLACE_HEADS for w in words) \
-            and not words[0].endswith(_ADJECTIVE_ENDINGS) and not any(w.endswith("ern") for w in words):
+    name_shaped = (2 <= len(words) <= 3 and all(w not in ORG_HEADS | PLACE_HEADS for w in words) and "of" not in words
+                   and not words[0].endswith(_ADJECTIVE_ENDINGS) and not any(w.endswith("ern") for w in words))
+    # a person is usually named again by surname alone; without that, two capitalised words could be anything
+    agent_before = bool(before_words) and before_words[-1].endswith(_AGENT_SUFFIXES) and re.search(r"[a-z]\s*$", before)
+    if name_shaped and (lone_words is None or words[-1] in lone_words or agent_before):
         return "PERSON"
     return "MISC"
 

@@ -83,11 +83,17 @@ def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> l
 
 
 def _order_rows(doc_text: str, rows: list[_Row]) -> None:
-    """Position of each mention in its document: sentence number and offset, for pronoun antecedents."""
-    sentences = [s for s in doc_text.split("\n")] if doc_text else []
-    index = {s: i for i, s in reversed(list(enumerate(sentences)))}
+    """Position of each mention in its document (sentence rank, offset), for pronoun antecedents.
+
+    Sentences are found in the document text; one that cannot be found keeps its input order."""
+    where: dict[str, int] = {}
+    for n, r in enumerate(rows):
+        if r.sentence not in where:
+            pos = doc_text.find(r.sentence) if r.sentence else -1
+            where[r.sentence] = pos if pos >= 0 else len(doc_text) + n
+    rank = {sent: i for i, sent in enumerate(sorted(where, key=where.get))}
     for r in rows:
-        r.sentence_no = index.get(r.sentence, len(sentences))
+        r.sentence_no = rank[r.sentence]
         r.order = (r.sentence_no, r.start)
         r.kind = mention_kind(r.text, r.sentence, r.start)
         if r.kind == "NAME":
@@ -201,9 +207,13 @@ def _link_heads(rows: list[_Row], uf: _UnionFind) -> None:
                 uf.union(rest[0], k)
             continue
         biggest = max(firsts, key=lambda fm: len(fm[1]))[1]
+        in_doc: dict[str, set[int]] = defaultdict(set)  # document -> full names (their first row) it uses
+        for _, members in firsts:
+            for x in members:
+                in_doc[rows[x].doc].add(members[0])
         for k in rest:
-            local = [m for _, members in firsts for m in members[:1] if any(rows[x].doc == rows[k].doc for x in members)]
-            uf.union(k, local[0] if len(local) == 1 else biggest[0])
+            local = in_doc.get(rows[k].doc, set())
+            uf.union(k, next(iter(local)) if len(local) == 1 else biggest[0])
 
 
 def _full_names_agree(a: list[str], b: list[str]) -> bool:
@@ -260,12 +270,14 @@ def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
                 continue
             if cls not in ("m", "f", "p", "r", "n"):
                 continue
-            window = [j for j in reversed(ks[:n])
-                      if r.sentence_no - rows[j].sentence_no <= (0 if cls == "r" else _WINDOW)]
-            agreeing = [j for j in window if _agrees(cls, rows[j])]
-            if not agreeing:
-                continue
-            uf.union(k, agreeing[0])
+            reach = 0 if cls == "r" else _WINDOW
+            for back in range(n - 1, -1, -1):
+                j = ks[back]
+                if r.sentence_no - rows[j].sentence_no > reach:
+                    break
+                if _agrees(cls, rows[j]):
+                    uf.union(k, j)
+                    break
 
 
 def _agrees(cls: str, cand: _Row) -> bool:

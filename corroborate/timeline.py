@@ -34,6 +34,11 @@ _STOPWORDS = frozenset(
     "may might one two new what when where while up out so if do did does just only all any been being "
     "under against between during because both each few further here how very s t".split()
 )
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
+    "yesterday tomorrow week month year last next".split()
+)
 MERGE_SIMILARITY = 0.35  # cosine of content words above which two same-date sentences tell one event
 MAX_TEXT_CHARS = 320
 
@@ -49,6 +54,11 @@ class _Event:
 def content_tokens(text: str) -> Counter:
     """Lower-cased content words of text (stopwords out): what event merging and summaries compare."""
     return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 1)
+
+
+def event_tokens(text: str) -> Counter:
+    """Content words without numbers and calendar words: two sentences about one date share those anyway."""
+    return Counter({w: c for w, c in content_tokens(text).items() if not w.isdigit() and w not in _CALENDAR_WORDS})
 
 
 def cosine(a: Counter, b: Counter) -> float:
@@ -108,7 +118,7 @@ def build_timeline(story: Story) -> list[dict]:
     for article in ordered:
         for value, idx in dated_sentences(article):
             text = article.sentences[idx].text
-            tokens = content_tokens(text)
+            tokens = event_tokens(text)
             events = by_date[value]
             best = max(events, key=lambda e: cosine(e.tokens, tokens), default=None)
             if best is not None and cosine(best.tokens, tokens) >= MERGE_SIMILARITY:
@@ -132,8 +142,8 @@ def timeline_from_articles(
     """A long timeline for a whole collection: the max_items most referred-to days, each with a summary.
 
     Date importance = how many distinct articles mention the day (DATEWISE's reference count), plus a
-    smaller weight for articles published on it; only days inside window (default: the span of the
-    articles' publication dates) count.  A day's summary comes from two pools, as in DATEWISE's PM-Mean
+    smaller weight for articles published on it; only days inside window (inclusive ISO days; default:
+    any) count.  A day's summary comes from two pools, as in DATEWISE's PM-Mean
     collector: sentences that mention the day, and the lead sentences of articles published that day or
     the next; the sentences nearest the centroid of the words both pools share are picked.
     """
@@ -156,9 +166,10 @@ def timeline_from_articles(
             if idx not in dated_idx:
                 for back in (0, 1):
                     leads[(pub - timedelta(days=back)).isoformat()].append((article.id, idx))
-    lo, hi = window or (min(published, default="0000"), max(published, default="9999"))
+    lo, hi = window or ("0000", "9999")
     days = set(mentions) | set(published)
-    scores = {d: len({aid for aid, _ in mentions.get(d, [])}) + 0.5 * published[d] for d in days if lo <= d <= hi}
+    scores = {d: len({aid for aid, _ in mentions.get(d, [])}) + PUBLISHED_WEIGHT * published[d]
+              for d in days if lo <= d <= hi}
     chosen = sorted(scores, key=lambda d: (-scores[d], d))[:max_items]
     document_freq = _document_frequencies(articles)
     entries = []
@@ -176,7 +187,8 @@ def timeline_from_articles(
     return entries
 
 
-LEAD_SENTENCES = 5
+LEAD_SENTENCES = 5  # lead sentences of an article that may summarise its publication day (DATEWISE: 5)
+PUBLISHED_WEIGHT = 0  # an article published on a day counts half as much as one that mentions it
 
 
 def _document_frequencies(articles: list[Article]) -> Counter:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import timex_rules_rel  # noqa: F401  (registers the relative rules into RULES)
 from .model import Article, TimeExpr
-from .timex_calendar import parse_anchor
+from .timex_calendar import parse_anchor, resolve_reference
 from .timex_context import MatchContext
 from .timex_rules_date import RULES
 from .timex_tml import read_timeml
@@ -62,6 +62,7 @@ _TRIGGERS = {name: re.compile(trigger) for name, trigger in {
     "generic_reference": r"now|current|currently|present|presently|nowadays|days|moment|recent|recently|lately|"
                          r"past|formerly|future|soon",
     "relative_unit_period": r"week|weekend|month|quarter|year|decade", "period_end": r"end",
+    "anaphoric_period": r"day|morning|afternoon|evening|night|week|month|year",
     "year_ago_adjective": r"year|prior", "units_ago": r"ago|earlier|now|hence|back|later",
     "vague_ago": r"ago|earlier|later", "duration": _UNITS, "vague_duration": _UNITS, "duration_adjective": _UNITS,
     "long_adjective": r"long", "vague_while": r"while|time",
@@ -101,7 +102,20 @@ def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
             start, end = _trim(text, m.start(), m.end())
             start, value = _extend_modifiers(text, start, value, kind)
             candidates.append((start, end, value, kind))
-    return [TimeExpr(start=s, end=e, text=text[s:e], value=v, type=k) for s, e, v, k in _select(candidates)]
+    found = [TimeExpr(start=s, end=e, text=text[s:e], value=v, type=k) for s, e, v, k in _select(candidates)]
+    _resolve_references(found, ctx.anchor)
+    return found
+
+
+def _resolve_references(timexes: list[TimeExpr], anchor) -> None:
+    """Fill "REF:unit:offset" values from the closest preceding calendar date ("that year" after "in
+    1996" is 1996); with no such date the document date stands in."""
+    last: str | None = None
+    for tx in timexes:
+        if tx.value.startswith("REF:"):
+            tx.value = resolve_reference(tx.value, last, anchor)
+        if re.match(r"\d{4}(?:-\d{2})?", tx.value) and tx.type in ("DATE", "TIME"):
+            last = tx.value
 
 
 def _matches(pattern: re.Pattern[str], text: str, hits: list[int] | None, word_starts: list[int]):

@@ -191,7 +191,7 @@ def duration_value(amount: float | None, unit: str) -> str:
     letter = {"MIN": "M"}.get(unit, unit)
     prefix = "PT" if time_unit else "P"
     if amount is None:
-        return f"{prefix}X{letter}"
+        return f"{prefix}X{ {'DE': 'E', 'CE': 'C'}.get(letter, letter)}"
     if unit == "DE":
         return f"P{_num(amount * 10)}Y"
     if unit == "CE":
@@ -209,3 +209,34 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def resolve_reference(marker: str, reference: str | None, anchor: date | None) -> str:
+    """Value of an anaphoric marker "REF:unit:offset[:part]" ("the following year" = REF:Y:1) counted
+    from the reference value (the date told last), or from the anchor when the reference is too coarse."""
+    _, unit, offset_text, *rest = marker.split(":")
+    offset = int(offset_text)
+    part = rest[0] if rest and rest[0] != "shift" else ""
+    base: date | None = None
+    if reference:
+        m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", reference)
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        if unit == "Y":
+            return f"{year + offset:04d}"
+        if unit == "M" and month:
+            return fmt_month(*add_months(year, int(month), offset))
+        if month and day and valid_day(year, int(month), int(day)):
+            base = date(year, int(month), int(day))
+    base = base or anchor
+    if base is None:
+        return relative_period(None, unit, 0)
+    if unit == "D":
+        value = fmt_day(base + timedelta(days=offset))
+        return value + (f"T{part}" if part else "")
+    if unit == "W":
+        if rest and rest[0] == "shift":
+            return fmt_day(base + timedelta(weeks=offset))
+        return fmt_week(base + timedelta(weeks=offset))
+    if unit == "M":
+        return fmt_month(*add_months(base.year, base.month, offset))
+    return f"{base.year + offset:04d}"

@@ -14,13 +14,19 @@ from datetime import date
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned for|scheduled|due to|expected to|"
-    r"set to|intends? to|is to|are to|would|next|upcoming|coming|to be held|to begin|to start|to take place|"
-    r"until|later this|tomorrow|forecast|expects?)\b",
+    r"set to|set for|intends? to|is to|are to|would|next|upcoming|coming|to be held|to begin|to start|"
+    r"to take place|until|through|by|later this|tomorrow|forecast|expects?|expected|supposed to|slated|"
+    r"due|subject to|planned|scheduled|aims? to|hopes? to|wants? to|must|should|can)\b",
+    re.IGNORECASE,
+)
+_FUTURE_STRONG = re.compile(
+    r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|scheduled|due to|expected to|set to|"
+    r"is to|are to|would|next|upcoming|coming|tomorrow)\b",
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = (
     "was|were|had|did|said|told|took|made|gave|met|began|won|lost|fell|rose|got|left|held|saw|found|became|"
-    "sent|spent|hit|struck|thought|brought|came|went|ran|paid|sold|bought|led|felt|kept|put|set|shot|spoke|"
+    "sent|spent|struck|thought|brought|came|went|ran|paid|sold|bought|led|felt|kept|shot|spoke|"
     "stood|wrote|broke|chose|drove|flew|fought|grew|knew|meant|quit|sought|taught|threw|understood|wore|"
     "ago|last|earlier|previously|yesterday|has been|have been|since"
 )
@@ -47,11 +53,14 @@ class MatchContext:
         e = m.start() + 1 if m else min(len(self.text), end + 300)
         return s, e
 
-    def tense(self, start: int, end: int) -> int:
-        """-1 past, +1 future, 0 unknown: the tense cue nearest to text[start:end] in its sentence."""
+    def tense(self, start: int, end: int, future_weight: float = 2.0, strong_only: bool = False) -> int:
+        """-1 past, +1 future, 0 unknown: the tense cue nearest to text[start:end] in its sentence; a
+        future cue counts as future_weight times nearer (a modal or plan word is the stronger cue for
+        a month, "is expected to ... in April"); strong_only keeps to modals and plan words (a weekday in
+        news is mostly the one just past, and "by Friday" says little)."""
         s, e = self.sentence_bounds(start, end)
         best_dist, best = 10**9, 0
-        for pattern, sign in ((_FUTURE, 1), (_PAST, -1)):
+        for pattern, sign in ((_FUTURE_STRONG if strong_only else _FUTURE, 1), (_PAST, -1)):
             for m in pattern.finditer(self.text, s, e):
                 if start <= m.start() < end:
                     continue
@@ -59,7 +68,8 @@ class MatchContext:
                 if sign < 0 and word in _NOT_PAST_ED:
                     continue
                 dist = start - m.end() if m.end() <= start else m.start() - end
-                # reporting verbs sit next to the date in news ("said Monday"), but a modal wins ties
+                if sign > 0:
+                    dist = dist / future_weight
                 if dist < best_dist:
                     best_dist, best = dist, sign
         return best

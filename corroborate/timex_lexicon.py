@@ -39,7 +39,10 @@ MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|Oc
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})(?![a-z])"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY_ORDINAL_WORDS = (r"(?:twenty[- ]|thirty[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+                      r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+                      r"eighteenth|nineteenth|twentieth|thirtieth")
+DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|(?:{_DAY_ORDINAL_WORDS})(?![\w-]))"
 YEAR4 = r"(?:1\d{3}|20\d{2})(?![\d,]\d)"
 _WORD_NUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
              r"six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -93,3 +96,44 @@ def unit_code(word: str) -> str:
     if w == "centuries":
         return "CE"
     return UNITS[w[:-1] if w.endswith("s") and w[:-1] in UNITS else w]
+
+
+_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+SPOKEN_YEAR = (rf"(?:(?:nineteen|eighteen)[- ](?:(?:{_SPOKEN_TENS})(?:[- ](?:{_SPOKEN_UNITS}))?|{_SPOKEN_TEENS}|hundred)"
+               rf"|two thousand(?:[- ](?:and[- ])?(?:{_SPOKEN_UNITS}|{_SPOKEN_TEENS}))?)")
+
+
+def parse_spoken_year(text: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (broadcast transcripts spell years out)."""
+    t = text.lower().replace("-", " ").split()
+    if t[:2] == ["two", "thousand"]:
+        rest = [w for w in t[2:] if w != "and"]
+        value = parse_number(" ".join(rest)) if rest else 0
+        return 2000 + int(value) if value is not None else None
+    century = {"nineteen": 1900, "eighteen": 1800}.get(t[0])
+    if century is None:
+        return None
+    if t[1:] == ["hundred"]:
+        return century
+    value = parse_number(" ".join(t[1:]))
+    return century + int(value) if value is not None else None
+
+
+_ORDINAL_DAY_VALUES = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+
+
+def parse_day_number(text: str) -> int:
+    """"23", "23rd" or "twenty-third" -> 23."""
+    t = text.lower().strip()
+    m = re.match(r"\d+", t)
+    if m:
+        return int(m.group(0))
+    if t == "thirtieth":
+        return 30
+    parts = re.split(r"[- ]", t)
+    tens = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) > 1 else 0
+    return tens + _ORDINAL_DAY_VALUES.get(parts[-1], 0)

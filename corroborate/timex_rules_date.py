@@ -27,7 +27,20 @@ from .timex_calendar import (
     year_for_month,
 )
 from .timex_context import MatchContext
-from .timex_lexicon import DAYNUM, MONTH, MONTH_FULL, MONTHS, ORDINALS, PART_OF_DAY, WEEKDAY, WEEKDAYS, YEAR4
+from .timex_lexicon import (
+    DAYNUM,
+    MONTH,
+    MONTH_FULL,
+    MONTHS,
+    ORDINALS,
+    PART_OF_DAY,
+    SPOKEN_YEAR,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR4,
+    parse_day_number,
+    parse_spoken_year,
+)
 
 Result = tuple[str, str] | None
 Handler = Callable[[re.Match[str], MatchContext], Result]
@@ -51,12 +64,15 @@ def month_number(word: str) -> int:
 
 
 def year_value(text: str, ctx: MatchContext) -> int:
+    """A year written "1996", "'96" or "nineteen ninety-six"."""
     t = text.strip().lstrip("'")
+    if not t.isdigit():
+        return parse_spoken_year(t) or 0
     return int(t) if len(t) == 4 else two_digit_year(int(t), ctx.anchor)
 
 
 def _day_num(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))
+    return parse_day_number(text)
 
 
 def _weekday_phrase_value(rel: str | None, wd: str, ctx: MatchContext, start: int, end: int) -> str:
@@ -66,7 +82,7 @@ def _weekday_phrase_value(rel: str | None, wd: str, ctx: MatchContext, start: in
         return weekday_strict(ctx.anchor, weekday, -1)
     if rel in ("next", "this coming", "coming", "the following", "the next"):
         return weekday_strict(ctx.anchor, weekday, 1)
-    return weekday_date(ctx.anchor, weekday, ctx.tense(start, end))
+    return weekday_date(ctx.anchor, weekday, ctx.tense(start, end, strong_only=True))
 
 
 # --- explicit dates -------------------------------------------------------------------------------
@@ -125,10 +141,10 @@ def _explicit_day(m: re.Match[str], ctx: MatchContext) -> Result:
         for year in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1):
             if valid_day(year, month, day) and date(year, month, day).weekday() == weekday:
                 return fmt_day(date(year, month, day)), "DATE"
-    return day_without_year(ctx.anchor, month, day, ctx.tense(m.start(), m.end())), "DATE"
+    return day_without_year(ctx.anchor, month, day, ctx.tense(m.start(), m.end(), strong_only=True)), "DATE"
 
 
-@rule(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)(?![\d])")
+@rule(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d|{SPOKEN_YEAR})(?![\d\w-])")
 def month_year(m: re.Match[str], ctx: MatchContext) -> Result:
     return fmt_month(year_value(m.group("year"), ctx), month_number(m.group("mon"))), "DATE"
 
@@ -246,12 +262,12 @@ _SEASON_PREPS = {"in", "during", "since", "until", "till", "through", "by", "ove
 
 
 @rule(rf"(?:(?P<rel>last|this|next|this past|this coming|the|early|late|the early|the late|mid-?)\s*)?"
-      rf"(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?(?![\w-])", _I)
+      rf"(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN_YEAR}))?(?![\w-])", _I)
 def season(m: re.Match[str], ctx: MatchContext) -> Result:
     code = SEASON_CODES[m.group("season").lower()]
     rel = (m.group("rel") or "").lower().strip()
     if m.group("year"):
-        return f"{m.group('year')}-{code}", "DATE"
+        return f"{year_value(m.group('year'), ctx):04d}-{code}", "DATE"
     if not rel and ctx.word_before(m.start()) not in _SEASON_PREPS:
         return None
     if m.group("season").lower() == "fall" and rel in ("the", ""):
@@ -309,28 +325,15 @@ def year_period(m: re.Match[str], ctx: MatchContext) -> Result:
     return f"{m.group('yr')}-Q{latest}", "DATE"
 
 
-_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_SPOKEN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-
-
-@rule(rf"(?<![\w-])(?:(?P<c>nineteen|eighteen)[- ](?P<rest>(?:{_SPOKEN_TENS})(?:[- ](?:{_SPOKEN_UNITS}))?|{_SPOKEN_TEENS}|hundred)"
-      rf"|(?P<k>two thousand)(?:[- ](?:and[- ])?(?P<k_rest>{_SPOKEN_UNITS}|{_SPOKEN_TEENS}))?)(?![\w-])", _I)
+@rule(rf"(?<![\w-])(?:(?P<the>[Tt]he year)\s+)?(?P<year>{SPOKEN_YEAR})(?![\w-])", _I)
 def spoken_year(m: re.Match[str], ctx: MatchContext) -> Result:
-    """Broadcast transcripts: "nineteen ninety-six", "two thousand and one"."""
-    from .timex_lexicon import parse_number
-
-    if m.group("k"):
-        rest = parse_number(m.group("k_rest")) if m.group("k_rest") else 0
-        if m.group("k_rest") is None and not re.search(r"(?:in|year|since|until|by)\s+$", ctx.text[max(0, m.start() - 10):m.start()], _I):
-            return None
-        return f"{2000 + int(rest or 0):04d}", "DATE"
-    century = 19 if m.group("c").lower() == "nineteen" else 18
-    rest_word = m.group("rest").lower()
-    rest = 0 if rest_word == "hundred" else parse_number(rest_word)
-    if rest is None:
-        return None
-    return f"{century * 100 + int(rest):04d}", "DATE"
+    """Broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    text = m.group("year")
+    if text.lower() == "two thousand" and not m.group("the") and not re.search(
+            r"\b(?:in|since|until|by)\s+$", ctx.text[max(0, m.start() - 10):m.start()], _I):
+        return None  # "two thousand people"
+    year = parse_spoken_year(text)
+    return (f"{year:04d}", "DATE") if year else None
 
 
 @rule(rf"\b(?P<q>Q[1-4])(?:\s+(?P<yr>{YEAR4}))?\b")

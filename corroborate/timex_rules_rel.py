@@ -24,6 +24,12 @@ from .timex_lexicon import (
 )
 from .timex_rules_date import _I, Result, month_number, rule
 
+
+def _looks_like_title(word: str) -> bool:
+    """A capitalised unit word inside lower-case prose is a name ("This Week", "Sandra Day")."""
+    return word[:1].isupper() and not word.isupper()
+
+
 # --- today, tonight, yesterday morning -------------------------------------------------------------
 
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
@@ -90,11 +96,31 @@ _REL_OFFSET = {"this": 0, "the current": 0, "current": 0, "last": -1, "the previ
                "this coming": 1, "the following": 1, "the last": -1, "the past": -1, "the same": 0, "the latest": 0, "that": 0, "the": 0}
 
 
+# --- anaphoric: "that year", "the following day", "the day before": relative to the date told last ------
+
+@rule(r"(?P<rel>that|the same|the following|the previous|the preceding|the prior|the next)\s+(?P<unit>day|"
+      r"morning|afternoon|evening|night|week|month|year)(?![\w-])|the\s+(?P<unit2>day)\s+(?P<ba>before|after)"
+      r"(?!\s+(?:yesterday|tomorrow))(?![\w-])", _I)
+def anaphoric_period(m: re.Match[str], ctx: MatchContext) -> Result:
+    """A reference value "REF:unit:offset[:part of day]" that find_timexes resolves against the last date."""
+    if m.group("unit2"):
+        return f"REF:D:{-1 if m.group('ba').lower() == 'before' else 1}", "DATE"
+    rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    if rel == "the next" and unit not in ("day", "morning", "afternoon", "evening", "night"):
+        return None  # "the next year" counts from the document date (relative_unit_period)
+    offset = 0 if rel in ("that", "the same") else 1 if rel in ("the following", "the next") else -1
+    if unit in PART_OF_DAY:
+        return f"REF:D:{offset}:{PART_OF_DAY[unit]}", "TIME"
+    return f"REF:{ {'day': 'D', 'week': 'W', 'month': 'M', 'year': 'Y'}[unit]}:{offset}", "DATE"
+
+
 @rule(rf"(?P<rel>this|the current|current|last|the last|the past|past|the previous|previous|this past|next|the next|"
       rf"this coming|the coming|the following|the same|the latest|the)\s+(?P<unit>{_PERIOD_UNIT})(?![\w-])", _I)
 def relative_unit_period(m: re.Match[str], ctx: MatchContext) -> Result:
     rel = m.group("rel").lower()
     unit_word = m.group("unit").lower()
+    if _looks_like_title(m.group("unit")):
+        return None
     code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
             "fiscal year": "Y", "financial year": "Y"}[unit_word]
     offset = _REL_OFFSET[rel]
@@ -165,6 +191,8 @@ def units_ago(m: re.Match[str], ctx: MatchContext) -> Result:
         unit, amount = "D", amount * 14 if unit == "FN" else amount * 7
     if amount != int(amount):
         return None
+    if m.group("dir").lower() == "later" and unit in ("D", "W", "M", "Y"):
+        return f"REF:{unit}:{int(amount)}:shift", "DATE"  # "two days later": after the date told last
     return shift(ctx.anchor, unit, direction * int(amount)), "DATE"
 
 
@@ -175,6 +203,8 @@ def vague_ago(m: re.Match[str], ctx: MatchContext) -> Result:
 
 # --- durations -------------------------------------------------------------------------------------
 
+
+
 _RATE_BEFORE = re.compile(r"(?:\d|%|million|billion|thousand|times|once|twice|\b[a-z]+s)\s+$", _I)
 _DUR_LEAD = (r"(?:the\s+(?:past|last|next|first|coming|following|previous|remaining|final|latest|initial|"
              r"same|other|entire|whole|full|ensuing|preceding)|the|past|last|next|first|another|an additional|"
@@ -183,7 +213,7 @@ _DUR_FILL = r"(?:(?:more|additional|straight|consecutive|full|long|trading|busin
 
 
 @rule(rf"(?:(?P<lead>{_DUR_LEAD})\s+)?(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?\s+{_DUR_FILL}"
-      rf"(?P<unit>{UNIT_WORD})(?P<orso>\s+or\s+so)?(?![\w-])", _I)
+      rf"(?P<unit>{UNIT_WORD})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w-])", _I)
 def duration(m: re.Match[str], ctx: MatchContext) -> Result:
     num_text = m.group("num").lower()
     unit_word = m.group("unit").lower()
@@ -193,8 +223,12 @@ def duration(m: re.Match[str], ctx: MatchContext) -> Result:
     if m.group("lead") and m.group("lead").lower() in ("the", "past", "last", "next", "first") and num_text in ("a", "an"):
         return None
     unit = unit_code(unit_word)
-    if unit == "WE":
+    if unit == "WE" or _looks_like_title(m.group("unit")):
         return None
+    if unit == "S" and num_text in ("a", "an"):
+        return None  # "a second group": the ordinal, not a second of time
+    if m.group("half") and amount is not None:
+        amount += 0.5
     if re.fullmatch(r"\d{4}", num_text) and unit in ("Y", "Q", "M"):
         return None  # "the 1988 quarter" is a year, not 1988 quarters
     if unit == "Y" and re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]):
@@ -317,7 +351,7 @@ def _day_tail(name: str) -> str:
 def clock_time(m: re.Match[str], ctx: MatchContext) -> Result:
     if m.group("word"):
         hour, minute = (0 if m.group("word").lower() == "midnight" else 12), 0
-        hh = "24" if m.group("word").lower() == "midnight" else "12"
+        hh = "24" if m.group("word").lower() == "midnight" else "12:00"
     elif m.group("h24"):
         hour, minute = int(m.group("h24")), int(m.group("mi24"))
         hh = f"{hour:02d}"
@@ -343,7 +377,7 @@ def _resolve_tail(tail: str | None, ctx: MatchContext, start: int, end: int) -> 
         return fmt_day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
     t = tail.lower()
     if t in WEEKDAYS:
-        return weekday_date(ctx.anchor, WEEKDAYS[t], ctx.tense(start, end))
+        return weekday_date(ctx.anchor, WEEKDAYS[t], ctx.tense(start, end, strong_only=True))
     if t in ("today", "tonight", "tomorrow", "yesterday"):
         return relative_period(ctx.anchor, "D", {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[t])
     from .timex_calendar import day_without_year

@@ -7,6 +7,7 @@ as a pure function and by showing the local server never sees a request.
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 from collections.abc import Iterator
@@ -222,3 +223,13 @@ def test_json_url_yields_every_article(site: Site) -> None:
     assert errors == []
     assert [(d.source, d.title) for d in docs] == [(f"{url}#item-1", "Quay"), (f"{url}#item-2", "Ferry")]
     assert to_article(docs[0]).outlet == "127.0.0.1"
+
+
+def test_gzip_content_encoding_is_undone_and_capped(site: Site) -> None:
+    url = site.add("/zipped.html", gzip.compress(page("Zipped quay")), **{"Content-Encoding": "gzip"})
+    docs, errors = collect([url], allow_private=True)
+    assert errors == [] and docs[0].title == "Zipped quay"
+    bomb = site.add("/bomb.html", gzip.compress(b"<p>" + b"z" * 200_000 + b"</p>"), **{"Content-Encoding": "gzip"})
+    result = fetch(bomb, max_bytes=50_000, allow_private=True)
+    assert isinstance(result, IngestError)
+    assert result.reason == "decompressed response is over the 0.05 MB limit (raise it with max_bytes)"

@@ -432,6 +432,10 @@ def test_to_article_same_text_same_id(tmp_path: Path) -> None:
     ("Sat, 14 Mar 2026 09:30:00 GMT", "2026-03-14"),
     ("14 March 2026", "2026-03-14"),
     ("March 14th, 2026", "2026-03-14"),
+    ("Saturday, 14 March 2026", "2026-03-14"),
+    ("Tue, Mar. 3, 2026", "2026-03-03"),
+    ("14/03/2026", "2026-03-14"),
+    ("03/14/2026", "2026-03-14"),  # unambiguous US order
     ("2026-02-30", None),
     ("next week", None),
     ("", None),

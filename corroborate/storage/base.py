@@ -40,6 +40,7 @@ class StoryMeta:
     first_published: str | None = None
     last_published: str | None = None
     updated_at: str = ""
+    outlet_count: int = 0  # distinct outlets; an article with no known outlet counts as one of its own
 
 
 class StoreError(RuntimeError):
@@ -120,6 +121,7 @@ class Store(ABC):
         outlet: str | None = None,
         min_sources: int = 0,
         min_articles: int = 1,
+        min_outlets: int = 0,
         offset: int = 0,
         limit: int = 50,
     ) -> tuple[int, list[StoryMeta]]:

@@ -117,12 +117,13 @@ class SQLStore(Store):
         with self._transaction():
             self._execmany(
                 "INSERT INTO stories (id, title, created_at, updated_at, article_count, independent_count, outlets, "
-                "first_published, last_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "first_published, last_published, outlet_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET outlet_count = excluded.outlet_count, "
                 "title = excluded.title, updated_at = excluded.updated_at, article_count = excluded.article_count, "
                 "independent_count = excluded.independent_count, outlets = excluded.outlets, "
                 "first_published = excluded.first_published, last_published = excluded.last_published",
                 [(m.id, m.title, now, now, m.article_count, m.independent_count, _join_outlets(m.outlets),
-                  m.first_published, m.last_published) for m in stories.values()])
+                  m.first_published, m.last_published, m.outlet_count) for m in stories.values()])
             self._execmany("INSERT INTO story_articles VALUES (?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
                            [(a, s, syndication.get(a)) for a, s in assignments.items()])
             self._execmany("UPDATE story_articles SET syndication_group = ? WHERE article_id = ?",
@@ -172,7 +173,7 @@ class SQLStore(Store):
         return sorted(records, key=lambda r: (-len(r.article_ids), r.id))
 
     _META = ("SELECT id, title, article_count, independent_count, outlets, first_published, last_published, "
-             "updated_at FROM stories")
+             "updated_at, outlet_count FROM stories")
 
     def story_of_article(self, article_id: str) -> str | None:
         row = self._exec("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
@@ -184,8 +185,9 @@ class SQLStore(Store):
         return _meta(row) if row else None
 
     def query_stories(self, *, q=None, since=None, until=None, outlet=None, min_sources=0, min_articles=1,
-                      offset=0, limit=50) -> tuple[int, list[StoryMeta]]:
-        where, params = ["article_count >= ?", "independent_count >= ?"], [min_articles, min_sources]
+                      min_outlets=0, offset=0, limit=50) -> tuple[int, list[StoryMeta]]:
+        where = ["article_count >= ?", "independent_count >= ?", "outlet_count >= ?"]
+        params: list = [min_articles, min_sources, min_outlets]
         if q:
             where.append("LOWER(title) LIKE ?")
             params.append(f"%{q.lower()}%")
@@ -235,7 +237,7 @@ def _join_outlets(outlets: list[str]) -> str:
 
 def _meta(row: tuple) -> StoryMeta:
     outlets = [o for o in (row[4] or "").split("|") if o]
-    return StoryMeta(row[0], row[1], row[2], row[3], outlets, row[5], row[6], row[7])
+    return StoryMeta(row[0], row[1], row[2], row[3], outlets, row[5], row[6], row[7], row[8])
 
 
 def _mention_rows(article: Article) -> list[tuple[str, str, str, int]]:

@@ -3,6 +3,8 @@
 ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN independent_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '';
+-- distinct outlets, an article with no known outlet counting as one of its own
+ALTER TABLE stories ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN first_published TEXT;
 ALTER TABLE stories ADD COLUMN last_published TEXT;
 CREATE INDEX stories_last_published ON stories (last_published);

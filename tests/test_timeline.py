@@ -1,0 +1,63 @@
+"""Timeline: dated events merged across sources and ordered; the long-collection timeline."""
+
+from __future__ import annotations
+
+from corroborate.model import Article, Story
+from corroborate.split import split_stage
+from corroborate.timeline import build_timeline, dated_sentences, timeline_from_articles
+from corroborate.timex import timex_stage
+
+
+def article(aid: str, body: str, published: str = "2021-07-26") -> Article:
+    art = Article(id=aid, source=aid, raw_text=body, body=body, published=published)
+    return timex_stage(split_stage(art))
+
+
+def test_same_event_from_two_outlets_merges_and_lists_both() -> None:
+    a = article("a", "Biden met Prime Minister al-Kadhimi at the White House on Monday. The talks lasted an hour.")
+    b = article("b", "On Monday, Biden met Iraqi Prime Minister al-Kadhimi at the White House, officials said.")
+    timeline = build_timeline(Story(id="s", articles=[a, b]))
+    monday = [e for e in timeline if e["date"] == "2021-07-26"]
+    assert len(monday) == 1
+    assert monday[0]["sources"] == ["a", "b"]
+
+
+def test_different_events_on_one_day_stay_apart_and_dates_are_ordered() -> None:
+    a = article("a", "Troops will leave Iraq by the end of the year. The first attack came on March 3, 2020.")
+    b = article("b", "A new budget was approved on March 3, 2020 by the parliament in Baghdad.")
+    timeline = build_timeline(Story(id="s", articles=[a, b]))
+    assert [e["date"] for e in timeline] == ["2020-03-03", "2020-03-03", "2021"]
+    assert {tuple(e["sources"]) for e in timeline if e["date"] == "2020-03-03"} == {("a",), ("b",)}
+
+
+def test_generic_references_do_not_make_events() -> None:
+    a = article("a", "There are currently about 2,500 soldiers in Iraq. Recently the role changed.")
+    assert build_timeline(Story(id="s", articles=[a])) == []
+
+
+def test_coarser_date_in_the_same_sentence_is_dropped() -> None:
+    a = article("a", "This year the vote took place on July 20, 2021 in the capital.")
+    assert dated_sentences(a) == [("2021-07-20", 0)]
+
+
+def test_articles_without_stages_are_processed_on_the_fly() -> None:
+    raw = Article(id="r", source="r", raw_text="x", body="The bridge collapsed on 4 May 2021 after rains.",
+                  published="2021-05-06")
+    assert build_timeline(Story(id="s", articles=[raw])) == [
+        {"date": "2021-05-04", "text": "The bridge collapsed on 4 May 2021 after rains.", "sources": ["r"]}]
+
+
+def test_timeline_from_articles_picks_the_most_referred_days() -> None:
+    bodies = [
+        ("1", "2010-04-21", "The rig exploded on April 20, 2010 in the Gulf of Mexico, killing eleven workers."),
+        ("2", "2010-04-22", "The rig that exploded on April 20 sank on Thursday after burning for two days."),
+        ("3", "2010-04-23", "Since the April 20 explosion, oil has leaked from the well into the Gulf."),
+        ("4", "2010-04-30", "Oil reached the coast of Louisiana on Thursday as crews laid booms along beaches."),
+    ]
+    articles = [Article(id=i, source=i, raw_text=b, body=b, published=d) for i, d, b in bodies]
+    timeline = timeline_from_articles(articles, max_items=2)
+    assert [e["date"] for e in timeline][0] == "2010-04-20"
+    assert len(timeline) == 2
+    first = timeline[0]
+    assert first["sources"] and set(first["sources"]) <= {"1", "2", "3"}
+    assert "April 20" in first["text"] or "exploded" in first["text"]
