@@ -1,6 +1,6 @@
 """Summary quality, faithfulness and speed: corroborate vs classic extractive systems.
 
-Run from the repo root:  /work/venv/bin/python bench/summaries.py [--limit N] [--no-sumy] [--no-speed]
+Run from the repo root:  /work/venv/bin/python bench/summaries.py [--limit N] [--sumy-topics N] [--no-speed]
 
 Every system's output is cut to the word budget and scored by the same scorer
 (corroborate.rouge: ROUGE-1.5.5-style recall, Porter stemming, jackknifed over
@@ -31,6 +31,7 @@ from corroborate.summarize import ConceptSummarizer, check_faithfulness, summari
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SUMMARIES = DATA / "summaries-dev"
 CORPORA = ("duc2006", "tac2011")
+SMALL_CLUSTER = 300  # sentences per topic under which sumy runs on every topic
 FAITHFULNESS_CORPORA = (
     SUMMARIES / "duc2006", SUMMARIES / "tac2011",
     DATA / "stories-dev" / "basil", DATA / "stories-dev" / "ecbplus-dev", DATA / "stories-dev" / "newswcl50",
@@ -261,40 +262,54 @@ def duc_published() -> tuple[dict[str, float], dict[str, float]]:
 
 # ----------------------------------------------------------------------------- sections
 
-def quality(topics_by_corpus: dict[str, list[Topic]], budgets: list[int], use_sumy: bool) -> list[str]:
-    lines = []
-    systems: dict[str, Callable[[Topic, int], str]] = {
+def _table(title: str, systems: dict[str, Callable[[Topic, int], str]], topics: list[Topic],
+           words: int) -> list[str]:
+    lines = [f"\n### {title}\n", "| system | R-1 | R-2 | seconds |", "|---|---|---|---|"]
+    for name, run in systems.items():
+        if "query" in name and not any(t.query for t in topics):
+            continue
+        start = time.perf_counter()
+        texts = {t.id: truncate_words(run(t, words), words) for t in topics}
+        took = time.perf_counter() - start
+        r1, r2 = score(texts, topics, words)
+        lines.append(f"| {name} | {r1:.4f} | {r2:.4f} | {took:.1f} |")
+        print(lines[-1], file=sys.stderr, flush=True)
+    return lines
+
+
+def quality(topics_by_corpus: dict[str, list[Topic]], budgets: list[int], sumy_topics: int) -> list[str]:
+    """ROUGE tables: every system on a common subset (sumy is slow), ours and the lead on every topic."""
+    ours: dict[str, Callable[[Topic, int], str]] = {
         "corroborate (generic)": corroborate_system(query=False),
         "corroborate (with query)": corroborate_system(query=True),
         "Lead (NIST rule)": lead_baseline,
     }
-    if use_sumy:
-        for kind, label in (("lexrank", "LexRank (sumy)"), ("textrank", "TextRank (sumy)"),
-                            ("lsa", "LSA (sumy)"), ("klsum", "KL-Sum (sumy)")):
-            systems[label] = sumy_system(kind)
+    sumy = {label: sumy_system(kind) for kind, label in (
+        ("lexrank", "LexRank (sumy)"), ("textrank", "TextRank (sumy)"),
+        ("lsa", "LSA (sumy)"), ("klsum", "KL-Sum (sumy)"))} if sumy_topics else {}
+    note = "ROUGE recall, stemmed, jackknifed, our scorer"
+    lines = []
     for corpus, topics in topics_by_corpus.items():
-        for words in budgets:
-            lines += [f"\n### {corpus}, {words} words, {len(topics)} topics "
-                      "(ROUGE recall, stemmed, jackknifed, our scorer)\n",
-                      "| system | R-1 | R-2 | seconds |", "|---|---|---|---|"]
-            for name, run in systems.items():
-                if "query" in name and not any(t.query for t in topics):
-                    continue
-                start = time.perf_counter()
-                texts = {t.id: truncate_words(run(t, words), words) for t in topics}
-                took = time.perf_counter() - start
-                r1, r2 = score(texts, topics, words)
-                lines.append(f"| {name} | {r1:.4f} | {r2:.4f} | {took:.1f} |")
-                print(lines[-1], file=sys.stderr, flush=True)
+        sentences = statistics.mean(sum(len(a.sentences) for a in t.story.articles) for t in topics)
+        wanted = len(topics) if sentences < SMALL_CLUSTER else sumy_topics  # small clusters are cheap for sumy
+        step = max(1, len(topics) // wanted) if wanted else 1
+        subset = topics[::step][:wanted] if sumy_topics else []
+        for words in sorted(budgets, reverse=True):  # largest first: sumy rankings are reused for the rest
+            if subset:
+                ids = ", ".join(t.id for t in subset) if len(subset) < len(topics) else "all"
+                lines += _table(f"{corpus}, {words} words, all systems on {len(subset)} topics ({ids}); {note}",
+                                {**ours, **sumy}, subset, words)
+            if len(subset) < len(topics):
+                lines += _table(f"{corpus}, {words} words, all {len(topics)} topics; {note}", ours, topics, words)
             if corpus == "tac2011":
                 for name, texts in tac_peers(topics).items():
                     r1, r2 = score(texts, topics, words)
-                    lines.append(f"| {name} (published output) | {r1:.4f} | {r2:.4f} | - |")
+                    lines.append(f"| {name} (published output, all {len(topics)} topics) | {r1:.4f} | {r2:.4f} | - |")
             if corpus == "duc2006" and words == 250:
                 averages, _ = duc_published()
-                lines.append(f"| NIST best peer 24 (published, NIST scorer, query-focused) | - | "
+                lines.append(f"| NIST best peer 24 (published, NIST scorer, query-focused, 50 topics) | - | "
                              f"{averages['24']:.4f} | - |")
-                lines.append(f"| NIST lead peer 1 (published, NIST scorer) | - | {averages['1']:.4f} | - |")
+                lines.append(f"| NIST lead peer 1 (published, NIST scorer, 50 topics) | - | {averages['1']:.4f} | - |")
     return lines
 
 
@@ -375,7 +390,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="topics per corpus (default: all)")
     parser.add_argument("--words", type=int, nargs="+", default=[250, 100])
-    parser.add_argument("--no-sumy", action="store_true", help="skip the sumy baselines")
+    parser.add_argument("--sumy-topics", type=int, default=4,
+                        help="topics per corpus for the (slow) sumy baselines, spread evenly; 0 skips them")
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
     if not SUMMARIES.exists():
@@ -383,7 +399,7 @@ def main() -> None:
     topics_by_corpus = {c: load_topics(c)[: args.limit or None] for c in CORPORA}
     lines = [f"## Summaries ({time.strftime('%Y-%m-%d')})",
              f"Command: `/work/venv/bin/python bench/summaries.py {' '.join(sys.argv[1:])}`".rstrip()]
-    lines += quality(topics_by_corpus, args.words, not args.no_sumy)
+    lines += quality(topics_by_corpus, args.words, args.sumy_topics)
     lines += scorer_agreement(topics_by_corpus)
     lines += faithfulness(args.limit)
     if not args.no_speed:

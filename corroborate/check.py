@@ -29,6 +29,7 @@ from .model import Article, Claim, Story
 # sentence states the claim (or its negation) rather than only touching its topic.
 RELATED_MIN = 0.22
 MATCH_MIN = 0.45
+SAME_NUMBERS_EASING = 0.1
 EVIDENCE_PER_ARTICLE = 3
 _REFUTING = frozenset({"false", "fake", "hoax", "untrue", "debunked", "debunk", "denied", "denies", "deny",
                        "refuted", "refutes", "rejected", "dismissed", "baseless", "bogus", "fabricated",
@@ -59,9 +60,21 @@ def _numbers_agree(target: Claim, evidence: Claim) -> bool:
     return True
 
 
+def _same_numbers(target: Claim, evidence: Claim) -> bool:
+    """The claim gives numbers above ten and the evidence repeats every one of them."""
+    big = [q for q in target.quantities if q.value > 10]
+    return bool(big) and all(any(e.value == q.value for e in evidence.quantities) for q in big)
+
+
 def slot_stance(target: Claim, evidence: Claim, score: float) -> tuple[str, bool]:
-    """Stance of one matching sentence toward the claim, and whether its slots decided it."""
-    if score < MATCH_MIN:
+    """Stance of one matching sentence toward the claim, and whether its slots decided it.
+
+    Repeating the claim's exact figures is strong evidence of the same statement,
+    so such a sentence needs a lower similarity (paraphrase: "had to leave" for
+    "were evacuated").
+    """
+    threshold = MATCH_MIN - SAME_NUMBERS_EASING if _same_numbers(target, evidence) else MATCH_MIN
+    if score < threshold:
         return "discuss", False
     kind = conflict_kind(target, evidence, score)
     if kind is not None:

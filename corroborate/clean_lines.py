@@ -56,9 +56,11 @@ class Unit:
     @property
     def furniture_phrase(self) -> bool:
         """The whole line is page chrome vocabulary ("Share", "0 Comments", "Most Popular")."""
-        return phrase_key(self.text) in FURNITURE_PHRASES or (
-            self.n_words <= 5 and any(w.lower() in FURNITURE_TOKENS for w in self.words)
-        )
+        if phrase_key(self.text) in FURNITURE_PHRASES:
+            return True
+        if self.n_words > 5 or (self.text.endswith(":") and self.n_words > 2):  # "Watch their comments below:"
+            return False
+        return any(w.lower() in FURNITURE_TOKENS for w in self.words)
 
     @property
     def section_heading(self) -> bool:

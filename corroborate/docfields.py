@@ -83,9 +83,9 @@ def _name(value: Any) -> str:
 
 
 def _names(value: Any) -> str:
-    """Authors given as a string, an object, or a list of either."""
+    """Authors given as a string, an object, or a list of either (joined with "; ", as trafilatura does)."""
     if isinstance(value, list):
-        return ", ".join(name for name in (_name(item) for item in value) if name)
+        return "; ".join(name for name in (_name(item) for item in value) if name)
     return _name(value)
 
 
@@ -121,8 +121,9 @@ def _type_name(value: Any) -> str:
 _HOST_PREFIX = re.compile(r"^(?:www\d*|m|amp|mobile)\.")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?$")
 _WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d/%m/%Y", "%m/%d/%Y",
-                 "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d")
+# Day-first before month-first: "03/04/2026" is read as 3 April (most of the world's order).
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
+                 "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d")
 
 
 def outlet_from_url(url: str) -> str:

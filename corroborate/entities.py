@@ -313,3 +313,68 @@ def resolve_mentions_command(lines: Iterable[dict]) -> list[dict]:
     from .resolve_cmd import resolve_mentions_command as run
 
     return run(lines)
+
+
+def link_across_stories(stories: dict[str, list[dict]]) -> dict[tuple[str, str], str]:
+    """Second stage of resolution: the same entity in different stories gets one id.
+
+    Takes each story's `resolve_entities` output by story id and returns (story id, entity id)
+    -> cross-story id.  Each story entity enters as one form per variant, so the same rules
+    apply (transliteration keys, acronyms, a surname joining the one full name it can mean),
+    with stories in the place of articles; blocking keeps it linear in entities.
+    """
+    forms: list[Form] = []
+    owner: list[tuple[str, str]] = []
+    for story_id, entities in stories.items():
+        for ent in entities:
+            for v in ent["variants"]:
+                form = Form(key=fold(v["text"]), type=ent["type"])
+                form.texts[v["text"]] = v["count"]
+                form.mentions = [(story_id, 0)] * max(1, v["count"])
+                forms.append(form)
+                owner.append((story_id, ent["id"]))
+    uf = _UnionFind(len(forms))
+    first_of: dict[tuple[str, str], int] = {}
+    for i, key in enumerate(owner):  # the variants of one story entity are already one entity
+        if key in first_of:
+            uf.union(first_of[key], i)
+        else:
+            first_of[key] = i
+    merged = _merge_forms_by_text(forms)
+    for cluster in cluster_forms(merged.forms):
+        members = [i for f in cluster for i in merged.members[f]]
+        for i in members[1:]:
+            uf.union(members[0], i)
+    names = {key: ent for sid, ents in stories.items() for ent in ents for key in [(sid, ent["id"])]}
+    groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for key, i in first_of.items():
+        groups[uf.find(i)].append(key)
+    out: dict[tuple[str, str], str] = {}
+    for keys in groups.values():
+        best = max(keys, key=lambda k: (len(names[k]["sources"]), len(names[k]["mentions"]), names[k]["name"]))
+        for k in keys:
+            out[k] = entity_id(names[best]["name"], names[best]["type"])
+    return out
+
+
+@dataclass
+class _MergedForms:
+    forms: list[Form]
+    members: list[list[int]]
+
+
+def _merge_forms_by_text(forms: list[Form]) -> _MergedForms:
+    """Pool per-story forms with one folded text and type into one form, remembering where they came from."""
+    index: dict[tuple[str, str], int] = {}
+    out = _MergedForms([], [])
+    for i, f in enumerate(forms):
+        key = (f.key, f.type)
+        if key not in index:
+            index[key] = len(out.forms)
+            out.forms.append(Form(key=f.key, type=f.type))
+            out.members.append([])
+        j = index[key]
+        out.forms[j].texts.update(f.texts)
+        out.forms[j].mentions.extend(f.mentions)
+        out.members[j].append(i)
+    return out

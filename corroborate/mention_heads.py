@@ -9,6 +9,7 @@ at the first preposition, relative word or comma, then take the last word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .mention_cues import CALENDAR, FUNCTION_WORDS
 from .names import fold
@@ -57,6 +58,7 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def head_word(text: str) -> str:
     """Head of a noun phrase: last word before the first preposition, relative word or comma."""
     words = words_of(text)

@@ -87,8 +87,15 @@ def _mid_sentence_caps(sentences: list[Sentence]) -> set[str]:
         if _is_title_case(_tokens(sent.text, 0)):
             continue
         words = re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", sent.text)
-        for prev, word in zip(words, words[1:], strict=False):
-            if _is_cap(word) and prev[:1].isalnum():
+        mid_run = False  # inside a capitalised run that began after a lower-case word
+        for k, word in enumerate(words):
+            if not _is_cap(word):
+                mid_run = False
+                continue
+            prev = words[k - 1] if k else ""
+            if prev[:1].islower() or prev[:1].isdigit() or prev in (",", ";"):
+                mid_run = True
+            if mid_run:
                 folded = fold(_POSS.sub("", word))
                 out.add(folded)
                 out.update(part for part in folded.split("-")[1:] if len(part) > 2)  # "Al-Rasheedi"
@@ -99,6 +106,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Proper-noun mentions of the text, sentence by sentence, typed, with roles and aliases."""
     lower_vocab = _lower_vocabulary(text)
     mid_caps = _mid_sentence_caps(sentences)
+    surnames = _run_tails(text)
     demonyms = _demonym_bases(text)
     places = set(demonyms.values())
     mentions: list[Mention] = []
@@ -107,7 +115,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         title_case = _is_title_case(toks)
         known = mid_caps if title_case else None
         for span in _candidate_spans(toks, lower_vocab, known):
-            span = _trim_sentence_start(toks, span, mid_caps)
+            span = _trim_sentence_start(toks, span, mid_caps, surnames)
             if span[0] >= span[1]:
                 continue
             mentions.extend(_split_roles(toks, span, index, demonyms))
@@ -162,9 +170,18 @@ def _candidate_spans(toks: list[_Tok], lower_vocab: set[str], known: set[str] | 
     return spans
 
 
-def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[str]) -> tuple[int, int]:
+def _run_tails(text: str) -> set[str]:
+    """Last words of multi-word capitalised runs: a name's last word used alone is still a name ("Haddad")."""
+    runs = re.findall(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", text)
+    return {fold(_POSS.sub("", run.split()[-1])) for run in runs}
+
+
+def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[str],
+                         surnames: set[str]) -> tuple[int, int]:
     """A sentence-initial word never capitalised mid-sentence is a common word ("Massive", "Under Biden")."""
     i, j = span
+    if j - i == 1 and toks[i].low in surnames:
+        return span
     at_start = i == 0 or (toks[i - 1].text in "\"“‘'(:–—-•" and (i == 1 or toks[i - 2].text in ":,;"))
     first = toks[i]
     if not at_start or first.low in mid_caps or is_acronym(first.text):

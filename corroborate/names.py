@@ -36,8 +36,11 @@ _LETTERS = {
 _VOWELS = set("aeiouy")
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lowercase ASCII form: accents stripped, curly quotes straightened."""
+    if text.isascii():
+        return text.lower()
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

@@ -53,9 +53,12 @@ def read_capped(path: str, max_bytes: int) -> bytes | IngestError:
         with open(path, "rb") as handle:
             if path.lower().endswith(".gz"):
                 return _read_gzip(path, handle, max_bytes)
-            return handle.read(max_bytes + 1)[: max_bytes + 1]
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         return open_error(path, exc)
+    if len(data) > max_bytes:  # the file grew after the size check
+        return IngestError(path, f"file is over the {max_bytes / 1_000_000:g} MB limit (raise it with max_bytes)")
+    return data
 
 
 def _read_gzip(path: str, handle: BinaryIO, max_bytes: int) -> bytes | IngestError:
@@ -64,8 +67,10 @@ def _read_gzip(path: str, handle: BinaryIO, max_bytes: int) -> bytes | IngestErr
             data = stream.read(max_bytes + 1)
     except EOFError:
         return IngestError(path, "truncated gzip stream")
-    except (gzip.BadGzipFile, zlib.error) as exc:
-        return IngestError(path, f"not a valid gzip file ({exc})")
+    except gzip.BadGzipFile:
+        return IngestError(path, "not a gzip file (despite the .gz name)")
+    except zlib.error as exc:
+        return IngestError(path, f"corrupt gzip stream ({exc})")
     if len(data) > max_bytes:
         return IngestError(path, f"decompressed size is over the {max_bytes / 1_000_000:g} MB limit "
                                  "(raise it with max_bytes)")
@@ -210,6 +215,10 @@ def read_jsonl_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Resul
         yield open_error(path, exc)
         return
     try:
+        reason = _jsonl_head_problem(handle)
+        if reason:
+            yield IngestError(path, reason)
+            return
         yielded = False
         number = 0
         while True:
@@ -219,7 +228,7 @@ def read_jsonl_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Resul
                 yield IngestError(path, f"truncated gzip stream after line {number}")
                 return
             except (gzip.BadGzipFile, zlib.error) as exc:
-                yield IngestError(path, f"not a valid gzip file ({exc})")
+                yield IngestError(path, f"corrupt gzip stream ({exc})")
                 return
             except OSError as exc:
                 yield open_error(path, exc)
@@ -242,6 +251,26 @@ def read_jsonl_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Resul
             yield IngestError(path, "empty file")
     finally:
         handle.close()
+
+
+def _jsonl_head_problem(handle: BinaryIO) -> str:
+    """A reason to refuse the whole file from its first bytes (binary, not gzip), or ""; rewinds.
+
+    Without this a binary file would yield one error per "line" of noise.
+    """
+    try:
+        head = handle.read(8192)
+        handle.seek(0)
+    except EOFError:
+        return "truncated gzip stream"
+    except gzip.BadGzipFile:
+        return "not a gzip file (despite the .gz name)"
+    except zlib.error as exc:
+        return f"corrupt gzip stream ({exc})"
+    except OSError as exc:
+        return open_error("", exc).reason
+    kind = binary_kind(head)
+    return f"binary file ({kind})" if kind else ""
 
 
 def _skip_rest_of_line(handle: BinaryIO) -> None:

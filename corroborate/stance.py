@@ -30,7 +30,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from .stance_features import TOP_SENTENCES, FeatureExtractor, VectorSpace, stem_string
+from .stance_features import TOP_SENTENCES, FeatureExtractor, VectorSpace
 from .stance_text import content_stems, raw_tokens, sentences
 
 MODEL_PATH = Path(__file__).parent / "models" / "stance.pkl.gz"

@@ -26,7 +26,7 @@ _DATELINE = re.compile(
     (?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?           # ", Indonesia" / ", Calif."
     (?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?  # ", June 3"
     \s*(?:\([A-Za-z][\w .&/'\-]{0,30}\))?                             # "(AP)"
-    \s*(?:--|_|—|–|-|:)\s+(?=[A-Z"“'‘])""",
+    \s*(?:--|_|—|–|-)\s+(?=[A-Z"“'‘])""",
     re.VERBOSE,
 )
 # Leading adverbs that only link to the previous sentence; dropping them keeps the meaning.
@@ -36,7 +36,7 @@ _LEADING_LINK = re.compile(
 )
 # Openings that need the previous sentence to make sense.
 _DANGLING_START = re.compile(
-    r"^[\"“'‘(]?(?:But|And|Or|So|Yet|Then|Thus|Hence|Therefore|Instead|Otherwise|Because|Although|"
+    r"^(?:But|And|Or|So|Yet|Then|Thus|Hence|Therefore|Instead|Otherwise|Because|Although|"
     r"This|That|These|Those|It|Its|It's|He|She|They|Them|His|Her|Hers|Their|Theirs|We|Our|I|My|You|Your|"
     r"Such|Both|Another|The latter|The former|The same|Other|Others|Here|Again|Too|"
     r"Also|Even so|As such|In turn|By contrast|On the other hand|In that case|After that|"
@@ -77,11 +77,20 @@ class Candidate:
     source_text: str  # the sentence as split from the body
 
 
+def _looks_like_dateline(prefix: str) -> bool:
+    """A place in capitals ("LONDON -") or any place with a wire credit ("Washington (AP) -")."""
+    if "(" in prefix:
+        return True
+    place = prefix.split(",")[0]
+    letters = [c for c in place if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def clean_sentence(text: str) -> str:
     """The allowed clean-up: cut a leading dateline and a leading linking adverb."""
     text = " ".join(text.split())
     match = _DATELINE.match(text)
-    if match and len(text) - match.end() > 20:
+    if match and len(text) - match.end() > 20 and _looks_like_dateline(match.group()):
         text = text[match.end():]
     match = _LEADING_LINK.match(text)
     if match:

@@ -39,7 +39,8 @@ _CALENDAR_WORDS = frozenset(
     "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
     "yesterday tomorrow week month year last next".split()
 )
-MERGE_SIMILARITY = 0.35  # cosine of content words above which two same-date sentences tell one event
+MERGE_SIMILARITY = 0.3  # cosine of content words above which two same-date sentences tell one event
+MIN_EVENT_WORDS = 3  # content words (dates aside) a sentence needs to describe an event
 MAX_TEXT_CHARS = 320
 
 
@@ -86,8 +87,9 @@ def ensure_processed(article: Article) -> Article:
 
 
 def dated_sentences(article: Article) -> list[tuple[str, int]]:
-    """(date value, sentence index) for every sentence with a calendar date; a coarser date that a more
-    precise one of the same sentence already covers ("this year" beside "July 26, 2021") is dropped."""
+    """(date value, sentence index) for every sentence with a calendar date.  A sentence is dated by its
+    most precise dates only: "signed on Monday the deal ending a mission begun in 2003" is Monday's
+    event, and "this year" beside "July 26, 2021" adds nothing."""
     ensure_processed(article)
     if not article.sentences:
         return []
@@ -105,9 +107,8 @@ def dated_sentences(article: Article) -> list[tuple[str, int]]:
     out = []
     for idx in sorted(per_sentence):
         values = per_sentence[idx]
-        for v in sorted(values):
-            if not any(o != v and o.startswith(v) for o in values):
-                out.append((v, idx))
+        finest = max(len(v) for v in values)
+        out.extend((v, idx) for v in sorted(values) if len(v) == finest)
     return out
 
 
@@ -119,6 +120,8 @@ def build_timeline(story: Story) -> list[dict]:
         for value, idx in dated_sentences(article):
             text = article.sentences[idx].text
             tokens = event_tokens(text)
+            if sum(tokens.values()) < MIN_EVENT_WORDS:
+                continue  # a dateline or byline ("Published 26 July 2021 Opinion"), not an event
             events = by_date[value]
             best = max(events, key=lambda e: cosine(e.tokens, tokens), default=None)
             if best is not None and cosine(best.tokens, tokens) >= MERGE_SIMILARITY:
@@ -188,7 +191,7 @@ def timeline_from_articles(
 
 
 LEAD_SENTENCES = 5  # lead sentences of an article that may summarise its publication day (DATEWISE: 5)
-PUBLISHED_WEIGHT = 0  # an article published on a day counts half as much as one that mentions it
+PUBLISHED_WEIGHT = 0.5  # an article published on a day counts half as much as one that mentions it
 
 
 def _document_frequencies(articles: list[Article]) -> Counter:

@@ -30,7 +30,8 @@ _POINT_MODS = re.compile(
     r"|(?<![\w-])(?P<approx>approximately|roughly|nearly|almost|circa|more than|less than|at least)\s+"
     r"|(?<![\w-])mid-?\s*"
     r"|(?<![\w-])(?:the\s+)?(?:start|beginning|middle|end|close|turn|first half|second half|latter half|"
-    r"last half|latter part|early part|first part|rest|remainder|first days|last days|first weeks|last weeks)"
+    r"last half|latter part|early part|first part|rest|remainder|first days|last days|first weeks|last weeks|"
+    r"(?:first|second|third|fourth|last|final) week)"
     r"\s+of\s+)$",
     re.IGNORECASE,
 )
@@ -39,6 +40,7 @@ _DURATION_MODS = re.compile(
     r"up to|approximately|roughly|nearly|almost|just over|just under|well over|upwards of)\s+$",
     re.IGNORECASE,
 )
+_QUARTER_REACH = 200  # characters after a quarter within which "a year ago" means that quarter last year
 _HALF = re.compile(r"(first|second|latter|last) half of\s+$", re.IGNORECASE)
 
 # A rule regex that opens with optional modifiers is tried at every character of the text, which is
@@ -69,7 +71,7 @@ _TRIGGERS = {name: re.compile(trigger) for name, trigger in {
     "set_adverb": r"daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|"
                   r"semiannually|bimonthly",
     "every_set": r"every|each", "frequency_set": r"once|twice|times",
-    "clock_time": r"am|pm|m|noon|midnight|midday|gmt|utc|hours|hrs|local|[ecmp][sd]t|bst|cet|cest|et|pt|\d{4}",
+    "clock_time": r"\d{0,2}(?:am|pm)|m|noon|midnight|midday|gmt|utc|hours|hrs|local|[ecmp][sd]t|bst|cet|cest|et|pt|\d{4}",
 }.items()}
 _TOKEN = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
@@ -107,15 +109,25 @@ def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
     return found
 
 
+_YEAR_AGO = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:ago|earlier)", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"(\d{4})-([QH]\d)$")
+
+
 def _resolve_references(timexes: list[TimeExpr], anchor) -> None:
     """Fill "REF:unit:offset" values from the closest preceding calendar date ("that year" after "in
-    1996" is 1996); with no such date the document date stands in."""
+    1996" is 1996); with no such date the document date stands in.  "A year ago" right after a quarter
+    ("profit rose in the third quarter from $5 million a year ago") is that quarter a year before."""
     last: str | None = None
+    last_end = -10**9
     for tx in timexes:
         if tx.value.startswith("REF:"):
             tx.value = resolve_reference(tx.value, last, anchor)
-        if re.match(r"\d{4}(?:-\d{2})?", tx.value) and tx.type in ("DATE", "TIME"):
-            last = tx.value
+        elif last and tx.start - last_end < _QUARTER_REACH and _YEAR_AGO.fullmatch(tx.text):
+            part = _PART_OF_YEAR.match(last)
+            if part:
+                tx.value = f"{int(part.group(1)) - 1:04d}-{part.group(2)}"
+        if re.match(r"\d{4}(?:-\d{2}|-[QH]\d)?", tx.value) and tx.type in ("DATE", "TIME"):
+            last, last_end = tx.value, tx.end
 
 
 def _matches(pattern: re.Pattern[str], text: str, hits: list[int] | None, word_starts: list[int]):
@@ -156,7 +168,7 @@ def _extend_modifiers(text: str, start: int, value: str, kind: str) -> tuple[int
         m = _POINT_MODS.search(before)
     if not m or (kind != "DURATION" and m.group("approx") and not value[:1].isdigit()):
         return start, value  # "nearly the future" is not an approximate date
-    if kind != "DURATION" and m.group("rel_only") and not re.match(r"(?:this|last|next)\b", text[start:], re.I):
+    if kind != "DURATION" and m.group("rel_only") and not re.match(r"(?:this|last|next|that)\b", text[start:], re.I):
         return start, value  # "earlier this year" is one expression; "earlier Friday" is an adverb and a date
     half = _HALF.search(before)
     if half and re.fullmatch(r"\d{4}", value):

@@ -16,14 +16,15 @@ SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "w
 
 
 def parse_anchor(anchor: str | None) -> date | None:
-    """Read "YYYY-MM-DD" (or a longer ISO timestamp, or "YYYY-MM"/"YYYY") as a date; None when absent or bad."""
+    """Read "YYYY-MM-DD" (or a longer ISO timestamp) as a date; None when absent, bad or coarser than a
+    day, since "yesterday" cannot be resolved against "2021"."""
     if not anchor:
         return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", anchor.strip())
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", anchor.strip())
     if not m:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
 

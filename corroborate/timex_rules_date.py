@@ -102,6 +102,8 @@ def numeric_date(m: re.Match[str], ctx: MatchContext) -> Result:
     a, b = int(m.group(1)), int(m.group(3))
     year = int(m.group(4)) if len(m.group(4)) == 4 else two_digit_year(int(m.group(4)), ctx.anchor)
     # slashes and dashes: US month-first unless impossible; dots: day-first (European)
+    if m.group(2) == "." and len(m.group(4)) != 4:
+        return None  # "3.5.2" is a version number
     month, day = (b, a) if (m.group(2) == "." or a > 12) else (a, b)
     if not valid_day(year, month, day):
         month, day = day, month
@@ -270,8 +272,11 @@ def season(m: re.Match[str], ctx: MatchContext) -> Result:
         return f"{year_value(m.group('year'), ctx):04d}-{code}", "DATE"
     if not rel and ctx.word_before(m.start()) not in _SEASON_PREPS:
         return None
-    if m.group("season").lower() == "fall" and rel in ("the", ""):
-        return None  # "the fall of the regime"
+    if re.match(r"\s+of\s+(?!\d)", ctx.text[m.end():m.end() + 6]):
+        return None  # "the fall of the regime", "the spring of discontent"
+    if m.group("season")[0].isupper() and ctx.word_before(m.start())[:1] and \
+            ctx.text[:m.start()].rstrip().split()[-1][:1].isupper():
+        return None  # "Arab Spring": an event's name
     if ctx.anchor is None:
         return f"XXXX-{code}", "DATE"
     year = ctx.anchor.year
@@ -280,6 +285,8 @@ def season(m: re.Match[str], ctx: MatchContext) -> Result:
         year -= 1 if season_month >= ctx.anchor.month else 0
     elif rel in ("next", "this coming"):
         year += 1 if season_month <= ctx.anchor.month else 0
+    elif rel != "this":
+        year = int(year_for_month(ctx.anchor, season_month, ctx.tense(m.start(), m.end())))
     return f"{year:04d}-{code}", "DATE"
 
 

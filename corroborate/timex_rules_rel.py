@@ -247,6 +247,8 @@ def duration(m: re.Match[str], ctx: MatchContext) -> Result:
       r"four|five|six|seven|eight|nine)|half|multi|several|many)-(?P<unit>second|minute|hour|day|night|week|month|"
       r"year|decade|century)s?(?:-(?:old|long))?(?![\w-])", _I)
 def duration_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
+    if m.group(0).lower().endswith("-old"):
+        return None  # ages ("a 6-year-old boy") are not time expressions
     unit = unit_code(m.group("unit"))
     word = m.group("num").lower()
     amount = 0.5 if word == "half" else None if word in ("multi", "several", "many") else (

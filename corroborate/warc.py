@@ -57,6 +57,8 @@ def _not_warc_reason(handle: BinaryIO) -> str:
     if head.lstrip().startswith((b"WARC/", b"filedesc://")) or not head:
         return ""
     preview = head[:40].decode("utf-8", errors="replace").split("\n")[0]
+    if not preview.isprintable() or "\ufffd" in preview:
+        return "not a WARC file (binary data)"
     return f"not a WARC file (starts with {preview!r})"
 
 

@@ -198,6 +198,24 @@ def test_explain_text_gives_a_reason_per_cut_line() -> None:
     assert reasons["0 Comments"] is not None
 
 
+def test_prose_that_looks_like_furniture_is_kept() -> None:
+    party = "Senator Jane Holt (R) said on Monday that she would vote against the repair budget."
+    said = "The minister said:"
+    quote = "“This bridge will carry the valley for another fifty years, and we built it to last.”"
+    comments = "Watch their comments below:"
+    text = page(P1, party, P2, said, quote, comments, P3)
+    result = clean_text(text)
+    assert result.body == text
+    assert clean_text("She writes:").body == "She writes:"
+
+
+def test_a_lone_headline_shaped_line_is_the_text_not_a_title() -> None:
+    line = "Officials say the bridge will reopen to lorries in December"
+    result = clean_text(line)
+    assert result.body == line
+    assert result.title == ""
+
+
 def _wrap(text: str, width: int) -> str:
     lines, current = [], ""
     for word in text.split():

@@ -7,8 +7,9 @@ import re
 
 import pytest
 
+from corroborate import resolve_cmd
 from corroborate.coref_eval import clusters_from_labels, conll_scores, ecb_command_lines, load_ecb_split
-from corroborate.entities import entity_id, resolve_entities, resolve_mentions_command
+from corroborate.entities import entity_id, link_across_stories, resolve_entities, resolve_mentions_command
 from corroborate.mentions import mentions_stage
 from corroborate.model import Article
 from tests.conftest import shared_corpus
@@ -147,6 +148,33 @@ def test_resolve_mentions_command_shape_and_links():
     assert ent["1"] != ent["4"]  # two Haddads
     assert ent["5"] == ent["4"]  # a lone surname follows the full name of its own document
     assert ent["7"] not in {ent["1"], ent["2"], ent["4"]}
+
+
+def test_link_across_stories_merges_variants_and_keeps_guards():
+    def story(prefix: str, *bodies: str) -> list[dict]:
+        return resolve_entities([mentions_stage(Article(id=f"{prefix}{i}", source="", raw_text=b, body=b))
+                                 for i, b in enumerate(bodies)])
+
+    s1 = story("a", "Prime Minister Karim al-Rashidi met Omar Haddad in Sylvania. Rashidi said little.")
+    s2 = story("b", "Prime Minister Kareem Al-Rasheedi visited Port Alba. Leila Haddad was there.")
+    ids = link_across_stories({"s1": s1, "s2": s2})
+    by_name = {(sid, e["name"]): ids[(sid, e["id"])] for sid, ents in (("s1", s1), ("s2", s2)) for e in ents}
+    assert by_name[("s1", "Karim al-Rashidi")] == by_name[("s2", "Kareem Al-Rasheedi")]
+    assert by_name[("s1", "Omar Haddad")] != by_name[("s2", "Leila Haddad")]
+    assert by_name[("s1", "Sylvania")] != by_name[("s2", "Port Alba")]
+
+
+def test_group_documents_separates_topics_with_and_without_linkage(monkeypatch):
+    docs = {
+        "f1": "Firefighters fought a warehouse fire at the harbour overnight; the fire destroyed the warehouse.",
+        "f2": "A warehouse fire at the harbour was put out by firefighters after burning overnight.",
+        "e1": "The central bank raised interest rates by half a point to fight inflation.",
+        "e2": "Interest rates rose by half a point as the central bank moved against inflation.",
+    }
+    expected = [{"f1", "f2"}, {"e1", "e2"}]
+    assert sorted(map(set, resolve_cmd.group_documents(docs)), key=min) == sorted(expected, key=min)
+    monkeypatch.setattr(resolve_cmd, "_MAX_LINKAGE_DOCS", 2)  # the one-pass path for large inputs
+    assert sorted(map(set, resolve_cmd.group_documents(docs)), key=min) == sorted(expected, key=min)
 
 
 def test_conll_scores_known_values():

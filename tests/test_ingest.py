@@ -147,7 +147,7 @@ def test_json_single_object_list_and_wrapper(tmp_path: Path) -> None:
     assert errors == []
     by_source = {doc.source: doc for doc in docs}
     one = by_source[str(single)]
-    assert (one.title, one.outlet, one.author) == ("Bridge vote", "Eastbrook Courier", "Tomas Weller, Ana Pires")
+    assert (one.title, one.outlet, one.author) == ("Bridge vote", "Eastbrook Courier", "Tomas Weller; Ana Pires")
     assert one.published == "2026-03-14T08:00:00Z"
     assert to_article(one).published == "2026-03-14"
     first = by_source[f"{listed}#item-1"]
@@ -488,3 +488,44 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     _, errors = collect([fifo])
     assert error_for(errors, fifo).reason == "not a regular file (a device, pipe or socket)"
+
+
+def test_garbage_in_every_format_never_raises(tmp_path: Path) -> None:
+    """Random bytes, truncated valid files and near-misses under every supported name: errors, not exceptions."""
+    import random
+
+    from corroborate.ingest import SUPPORTED_EXTENSIONS
+
+    rng = random.Random(7)
+    valid = {
+        ".json": json.dumps({"text": TEXT}).encode(), ".html": article_html().encode(),
+        ".rss": b"<rss><channel><item><title>T</title><description>D</description></item></channel></rss>",
+    }
+    count = 0
+    for suffix in SUPPORTED_EXTENSIONS:
+        samples = [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 3000))) for _ in range(3)]
+        base = valid.get(suffix.removesuffix(".gz"), TEXT.encode())
+        samples += [base[: len(base) // 2], b"\xef\xbb\xbf", b"\x1f\x8b\x08\x00garbage", b"<" * 500]
+        for number, data in enumerate(samples):
+            (tmp_path / f"s{count}-{number}{suffix}").write_bytes(data)
+        count += 1
+    results = list(iter_documents([str(tmp_path)]))
+    assert results and all(isinstance(r, RawDocument | IngestError) for r in results)
+    assert all(r.reason for r in results if isinstance(r, IngestError))
+
+
+def test_feed_parser_resolves_no_entities(tmp_path: Path) -> None:
+    """XXE and entity-expansion bombs: the file is never read and nothing expands."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    feed = tmp_path / "evil.rss"
+    feed.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}"><!ENTITY l0 "lol">{laughs}]>
+<rss version="2.0"><channel><title>Evil</title>
+<item><title>One &xxe;</title><description>Two &l9;</description></item>
+</channel></rss>""")
+    docs, errors = collect([feed])
+    text = " ".join(d.text for d in docs) + " ".join(e.reason for e in errors)
+    assert "TOP-SECRET-VALUE" not in text
+    assert len(text) < 10_000

@@ -89,3 +89,11 @@ def test_transliteration_keys():
     assert names_compatible("Karim al-Rashidi", "Rasheedi")
     assert acronym_matches("NLF", "Northern Liberation Front")
     assert not acronym_matches("NLF", "Northern Front")
+
+
+def test_headline_words_count_only_when_prose_capitalises_them():
+    text = ("Sylvania Mayor Faces Harsh Criticism Over Bridge\n\n"
+            "Critics said the mayor of Sylvania ignored warnings about the bridge.")
+    texts = {m.text for m in _mentions(text)}
+    assert "Sylvania" in texts
+    assert not any(w in t for t in texts for w in ("Faces", "Harsh", "Criticism", "Bridge"))

@@ -35,6 +35,17 @@ def test_generic_references_do_not_make_events() -> None:
     assert build_timeline(Story(id="s", articles=[a])) == []
 
 
+def test_datelines_are_not_events() -> None:
+    a = article("a", "Published 26 July 2021 Opinion\n\nThe council approved the budget on Monday.")
+    assert [e["text"] for e in build_timeline(Story(id="s", articles=[a]))] == [
+        "The council approved the budget on Monday."]
+
+
+def test_sentence_is_dated_by_its_most_precise_date() -> None:
+    a = article("a", "On Monday they signed the deal ending the mission begun in 2003.")
+    assert dated_sentences(a) == [("2021-07-26", 0)]
+
+
 def test_coarser_date_in_the_same_sentence_is_dropped() -> None:
     a = article("a", "This year the vote took place on July 20, 2021 in the capital.")
     assert dated_sentences(a) == [("2021-07-20", 0)]

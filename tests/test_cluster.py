@@ -1,0 +1,164 @@
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from corroborate.cluster import ClusterOptions, StoryClusterer
+from corroborate.cluster_eval import adjusted_rand, b_cubed, load_story_corpus, publication_order
+from corroborate.model import Article
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "stories-dev"
+
+QUAKE = [
+    "A magnitude 6.1 earthquake struck near the coastal city of Valparaiso on Sunday, Chilean authorities said, "
+    "knocking out power to thousands of homes. Emergency services reported damaged roads near Valparaiso.",
+    "Chilean officials said the Valparaiso earthquake of magnitude 6.1 cut electricity to thousands of homes "
+    "and cracked roads. President Boric said emergency services were assessing the damage in Valparaiso.",
+    "Aftershocks rattled Valparaiso a day after the magnitude 6.1 earthquake. Chilean emergency services said "
+    "power had been restored to most homes; President Boric visited damaged roads in the port city.",
+]
+ELECTION = [
+    "Voters in Norway elected a new parliament on Monday, with the Labour Party of Jonas Gahr Store winning the "
+    "most seats in the Storting, according to preliminary results from the election directorate.",
+    "Jonas Gahr Store claimed victory in the Norwegian parliamentary election as the Labour Party came first in "
+    "the Storting vote. Coalition talks with the Centre Party are expected, the election directorate said.",
+]
+MERGER = [
+    "Shareholders of Halvard Steel approved the takeover by Kestrel Metals on Thursday, clearing the way for a "
+    "merger that creates Europe's second-largest steelmaker. Kestrel Metals will pay 4.2 billion euros.",
+    "Kestrel Metals completed its 4.2 billion euro acquisition of Halvard Steel after shareholders approved the "
+    "takeover. The combined steelmaker will keep plants open, Kestrel Metals chief executive said.",
+]
+
+
+def art(aid: str, body: str, published: str | None, outlet: str, title: str = "") -> Article:
+    return Article(id=aid, source=aid, raw_text=body, title=title or body.split(".")[0], body=body,
+                   published=published, outlet=outlet)
+
+
+def toy_stream() -> list[Article]:
+    out = []
+    for i, body in enumerate(QUAKE):
+        out.append(art(f"q{i}", body, f"2026-03-0{i + 1}", f"outlet{i}"))
+    for i, body in enumerate(ELECTION):
+        out.append(art(f"e{i}", body, f"2026-03-0{i + 2}", f"outlet{i + 3}"))
+    for i, body in enumerate(MERGER):
+        out.append(art(f"m{i}", body, "2026-03-04", "wire" if i == 0 else "paper"))
+    return sorted(out, key=lambda a: (a.published, a.id))
+
+
+def test_toy_stream_groups_events_and_ids_are_first_article():
+    c = StoryClusterer()
+    for a in toy_stream():
+        c.add(a)
+    assert {c.story_of(f"q{i}") for i in range(3)} == {"sq0"}
+    assert {c.story_of(f"e{i}") for i in range(2)} == {"se0"}
+    assert {c.story_of(f"m{i}") for i in range(2)} == {"sm0"}
+    assert sorted(c.stories()) == ["se0", "sm0", "sq0"]
+
+
+def test_earlier_assignments_only_change_through_recorded_merges():
+    stream = toy_stream()
+    c = StoryClusterer()
+    first_seen: dict[str, str] = {}
+    for a in stream:
+        first_seen[a.id] = c.add(a)
+        for aid, sid in first_seen.items():
+            now = c.story_of(aid)
+            if now != sid:  # the only allowed change: sid was merged (possibly transitively) into now
+                assert c.resolve(sid) == now and sid in c.merges
+
+
+def test_merge_is_recorded_and_old_id_redirects():
+    # Two articles that share little wording start two stories; a bridging article shows they are one.
+    c = StoryClusterer(ClusterOptions(join_threshold=0.5, merge_threshold=0.5))
+    base = ("Kestrel Metals Halvard Steel takeover shareholders approved merger steelmaker billion euros "
+            "plants chief executive")
+    c.add(art("a", base + " Thursday vote", "2026-03-04", "x"))
+    c.add(art("b", base + " Thursday vote confirmed", "2026-03-04", "y"))
+    c.add(art("c", "Rain and wind are forecast for the weekend across the northern hills and valleys.",
+              "2026-03-04", "z"))
+    live = c.stories()
+    assert c.story_of("a") == c.story_of("b") == "sa"
+    assert "sc" in live and c.story_of("c") == "sc"
+    for old, new in c.merges.items():
+        assert old not in live and c.resolve(old) in live and new
+
+
+def test_min_evidence_rule():
+    c = StoryClusterer(ClusterOptions(min_articles=2, min_outlets=2))
+    sid = c.add(art("q0", QUAKE[0], "2026-03-01", "same"))
+    assert not c.is_listed(sid)  # singleton: stored, not listed
+    c.add(art("q1", QUAKE[1], "2026-03-01", "same"))
+    assert c.story_of("q1") == sid
+    assert not c.is_listed(sid)  # two articles but one outlet
+    c.add(art("q2", QUAKE[2], "2026-03-02", "other"))
+    assert c.is_listed(sid)
+    relaxed = StoryClusterer(ClusterOptions(min_articles=1, min_outlets=1))
+    assert relaxed.is_listed(relaxed.add(art("e0", ELECTION[0], None, "")))
+
+
+def test_syndicated_copies_count_once():
+    body = QUAKE[0] + " " + QUAKE[1] + " " + QUAKE[2]
+    c = StoryClusterer()
+    sid = c.add(art("w0", body, "2026-03-01", "wire", "Quake hits Chile"))
+    c.add(art("w1", body.replace("Sunday", "Sunday night"), "2026-03-01", "site1", "Chile quake cuts power"))
+    c.add(art("w2", body, "2026-03-02", "site2", "Strong earthquake in Valparaiso"))
+    c.add(art("r0", ELECTION[0], "2026-03-02", "site3"))
+    assert c.story_of("w1") == c.story_of("w2") == sid
+    assert len(c.stories()[sid]) == 3
+    assert c.independent_sources(sid) == 1
+    assert c.syndication(sid) == {"w0": "w0", "w1": "w0", "w2": "w0"}
+    assert c.outlet_count(sid) == 3
+
+
+def test_state_round_trip_continues_like_one_run():
+    stream = toy_stream()
+    rng = random.Random(7)
+    rng.shuffle(stream)  # any arrival order works, not only publication order
+    one = StoryClusterer()
+    for a in stream:
+        one.add(a)
+    first = StoryClusterer()
+    for a in stream[:4]:
+        first.add(a)
+    state = json.loads(json.dumps(first.state_dict()))
+    resumed = StoryClusterer.from_state(state)
+    for a in stream[4:]:
+        resumed.add(a)
+    assert resumed.stories() == one.stories()
+    assert resumed.merges == one.merges
+    assert resumed.state_dict() == one.state_dict()
+
+
+def test_readding_an_article_is_idempotent():
+    c = StoryClusterer()
+    stream = toy_stream()
+    ids = [c.add(a) for a in stream]
+    assert [c.add(a) for a in stream] == [c.resolve(s) for s in ids]
+    assert sum(len(v) for v in c.stories().values()) == len(stream)
+
+
+@pytest.fixture(scope="module")
+def basil():
+    if not (DATA / "basil" / "gold.json").exists():
+        pytest.skip(f"dev corpus not found at {DATA / 'basil'} (shared data not mounted)")
+    return load_story_corpus(DATA / "basil")
+
+
+def test_b_cubed_floor_on_basil(basil):
+    articles, gold = basil
+    c = StoryClusterer()
+    for i in publication_order(articles):
+        c.add(articles[i])
+    pred = [c.story_of(a.id) for a in articles]
+    precision, recall, f1 = b_cubed(gold, pred)
+    assert f1 >= 0.93, (precision, recall, f1)
+    assert adjusted_rand(gold, pred) >= 0.85
+
+
+def test_b_cubed_metric():
+    assert b_cubed(["a", "a", "b"], ["x", "x", "y"]) == (1.0, 1.0, 1.0)
+    p, r, _ = b_cubed(["a", "a", "b", "b"], ["x", "x", "x", "x"])
+    assert p == 0.5 and r == 1.0
