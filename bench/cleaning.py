@@ -6,7 +6,9 @@ side by side in one run:
 
   (a) the rendered text as is (the html-text baseline),
   (b) the rendered text after corroborate.clean.clean_text,
-  (c) trafilatura.extract on the HTML (the published state of the art).
+  (c) trafilatura.extract on the HTML (the published state of the art),
+  (d) trafilatura's output passed through clean_text (the HTML ingest path:
+      the cleaner must not damage text that is already clean).
 
 Metric as in the benchmark's evaluate.py: tokens are \\w+ runs (case kept, as
 evaluate.py does), 4-gram shingle multisets, per-page TP/FP/FN normalised to
@@ -140,12 +142,14 @@ def main() -> None:
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)[: args.limit or None]
 
-    systems = ["rendered text (uncleaned)", "rendered text + clean_text", "trafilatura.extract (HTML)"]
+    systems = ["rendered text (uncleaned)", "rendered text + clean_text", "trafilatura.extract (HTML)",
+               "trafilatura.extract + clean_text"]
     if args.no_trafilatura:
         systems = systems[:2]
     rows: dict[str, list[tuple[float, float, float]]] = {s: [] for s in systems}
     seconds: dict[str, float] = {s: 0.0 for s in systems}
     per_page: list[tuple[str, float, float]] = []
+    headline_hits = 0
     for page_id in ids:
         with gzip.open(DATA / "html" / f"{page_id}.html.gz", "rt", encoding="utf-8") as f:
             html = f.read()
@@ -153,8 +157,10 @@ def main() -> None:
         t0 = time.perf_counter()
         rendered = render_text(html)
         t1 = time.perf_counter()
-        cleaned = clean_text(rendered).body
+        result = clean_text(rendered)
+        cleaned = result.body
         t2 = time.perf_counter()
+        headline_hits += _headline_agrees(result.title, html)
         seconds[systems[0]] += t1 - t0
         seconds[systems[1]] += t2 - t0
         rows[systems[0]].append(tp_fp_fn(gold, rendered))
@@ -164,8 +170,12 @@ def main() -> None:
 
             t3 = time.perf_counter()
             extracted = trafilatura.extract(html, include_comments=False) or ""
-            seconds[systems[2]] += time.perf_counter() - t3
+            t4 = time.perf_counter()
+            recleaned = clean_text(extracted).body
+            seconds[systems[2]] += t4 - t3
+            seconds[systems[3]] += time.perf_counter() - t3
             rows[systems[2]].append(tp_fp_fn(gold, extracted))
+            rows[systems[3]].append(tp_fp_fn(gold, recleaned))
         per_page.append((page_id, _f1(rows[systems[0]][-1]), _f1(rows[systems[1]][-1])))
 
     print(f"Pages: {len(ids)} (ground truth: {DATA / 'ground-truth.json'})\n")
@@ -175,10 +185,25 @@ def main() -> None:
         m, ci = metrics(rows[system]), bootstrap(rows[system])
         print(f"| {system} | {m['p']:.3f} ± {ci['p']:.3f} | {m['r']:.3f} ± {ci['r']:.3f} | "
               f"{m['f1']:.3f} ± {ci['f1']:.3f} | {seconds[system]:.1f} |")
+    print(f"\nHeadline found by clean_text agrees with the page's <title>/<h1> (80% of its words in them): "
+          f"{headline_hits}/{len(ids)} pages")
     if args.worst:
         print("\nPages where clean_text scores lowest (page id, F1 uncleaned, F1 cleaned):")
         for page_id, before, after in sorted(per_page, key=lambda x: x[2])[: args.worst]:
             print(f"- {page_id} {before:.3f} {after:.3f}")
+
+
+def _headline_agrees(found: str, html: str) -> bool:
+    """Whether most words of the detected headline occur in the page's <title> or <h1> (a sanity check)."""
+    words = set(_TOKEN.findall(found.lower()))
+    if not words:
+        return False
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return False
+    reference = " ".join([tree.findtext(".//title") or ""] + [h.text_content() for h in tree.iter("h1")])
+    return len(words & set(_TOKEN.findall(reference.lower()))) >= 0.8 * len(words)
 
 
 def _f1(row: tuple[float, float, float]) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -372,16 +373,18 @@ def speed() -> list[str]:
     """Brief time for synthetic stories of 10, 100 and 1,000 distinct DUC 2006 documents (mixed topics)."""
     pool = [a for story in load_stories(SUMMARIES / "duc2006").values() for a in story.articles]
     lines = ["\n### Speed (summarize(story, 150), sentences already split)\n",
-             "| articles | sentences | seconds |", "|---|---|---|"]
+             f"Load average when measured: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; CPU seconds is "
+             "the process's own CPU time, wall seconds includes waiting for a core.\n",
+             "| articles | sentences | wall seconds | CPU seconds |", "|---|---|---|---|"]
     for size in (10, 100, 1000):
         articles = [Article.from_dict(pool[i % len(pool)].to_dict()) for i in range(size)]
         for i, article in enumerate(articles):
             article.id = f"{article.id}-{i}"
         story = Story(id=f"synthetic-{size}", articles=articles)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         summarize(story, 150)
-        took = time.perf_counter() - start
-        lines.append(f"| {size} | {sum(len(a.sentences) for a in articles)} | {took:.2f} |")
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
+        lines.append(f"| {size} | {sum(len(a.sentences) for a in articles)} | {took:.2f} | {cpu:.2f} |")
         print(lines[-1], file=sys.stderr, flush=True)
     return lines
 

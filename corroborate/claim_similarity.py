@@ -9,6 +9,8 @@ thousand articles never scores all pairs of its sentences.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -19,7 +21,9 @@ BLOCK_ROWS = 2048
 NEIGHBOURS = 40
 # Tokens in more than this share of the story's claims do not propose candidates on their own.
 MAX_BLOCKING_DF = 0.1
-MIN_BLOCKING_DF_CAP = 30
+MIN_BLOCKING_DF_CAP = 50
+# ... and in a large story no more than this times the square root of its claim count.
+BLOCKING_DF_SQRT_FACTOR = 3.0
 
 
 class ClaimSpace:
@@ -41,20 +45,22 @@ class ClaimSpace:
     def __init__(self, texts: list[str], extra_docs: list[str] | None = None,
                  slot_keys: list[set[str]] | None = None) -> None:
         docs = texts + (extra_docs or [])
-        self.word_vectorizer = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True, dtype=np.float64)
-        self.word_vectorizer.fit(docs)
+        self.word_vectorizer = TfidfVectorizer(analyzer=_cached_tokens, sublinear_tf=True, dtype=np.float64)
+        words = self.word_vectorizer.fit_transform(docs)
         self.char_vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                                               preprocessor=fold, dtype=np.float64, min_df=1)
-        self.char_vectorizer.fit(docs)
+                                               preprocessor=fold, dtype=np.float32, min_df=1)
+        chars = self.char_vectorizer.fit_transform(docs)
         self.idf = self.word_vectorizer.idf_
         names = self.word_vectorizer.get_feature_names_out()
-        self.big_number = np.array([n.startswith("#") and _number_value(n) > 10 for n in names])
-        self._set(texts, slot_keys)
+        self.big_number = np.array([n.startswith("#") and _number_value(n) > 10 for n in names], dtype=np.float64)
+        n = len(texts)
+        self._set(texts, slot_keys, words[:n].tocsr(), chars[:n].tocsr())
 
-    def _set(self, texts: list[str], slot_keys: list[set[str]] | None = None) -> None:
+    def _set(self, texts: list[str], slot_keys: list[set[str]] | None = None,
+             words: sparse.csr_matrix | None = None, chars: sparse.csr_matrix | None = None) -> None:
         self.slot_keys = slot_keys or [set() for _ in texts]
-        self.words = self.word_vectorizer.transform(texts).tocsr()
-        self.chars = self.char_vectorizer.transform(texts).tocsr()
+        self.words = words if words is not None else self.word_vectorizer.transform(texts).tocsr()
+        self.chars = chars if chars is not None else self.char_vectorizer.transform(texts).tocsr()
         self.present = (self.words > 0).astype(np.float64).tocsr()
         self.weight = np.asarray(self.present @ self.idf).ravel()
         self.size = np.diff(self.present.indptr)
@@ -70,13 +76,18 @@ class ClaimSpace:
         """One normalised row per claim joining the word and character views, for cluster centroids."""
         return sparse.hstack([self.words * np.sqrt(0.5), self.chars * np.sqrt(0.5)]).tocsr()
 
-    def scores(self, rows: np.ndarray, cols: np.ndarray, other: ClaimSpace | None = None) -> np.ndarray:
-        """Pair scores of rows (in this space) with cols (in `other`, default this space)."""
+    def scores(self, rows: np.ndarray, cols: np.ndarray, other: ClaimSpace | None = None,
+               min_score: float | None = None) -> np.ndarray:
+        """Pair scores of rows (in this space) with cols (in `other`, default this space).
+
+        With min_score, pairs that cannot reach it even with a perfect character
+        score get their score without it (the costly view is skipped for them).
+        """
         other = other or self
+        rows, cols = np.asarray(rows), np.asarray(cols)
         if len(rows) == 0:
             return np.zeros(0)
         word = np.asarray(self.words[rows].multiply(other.words[cols]).sum(axis=1)).ravel()
-        char = np.asarray(self.chars[rows].multiply(other.chars[cols]).sum(axis=1)).ravel()
         both = self.present[rows].multiply(other.present[cols])
         shared = np.asarray(both @ self.idf).ravel()
         short_weight = np.minimum(self.weight[rows], other.weight[cols])
@@ -87,8 +98,22 @@ class ClaimSpace:
         same_slot = np.fromiter((bool(self.slot_keys[r] & other.slot_keys[c]) for r, c in zip(rows, cols, strict=True)),
                                 dtype=bool, count=len(rows))
         number |= same_slot
-        return (self.WORD_WEIGHT * word + self.CHAR_WEIGHT * char + self.CONTAIN_WEIGHT * contain
-                + self.NUMBER_BONUS * number)
+        partial = self.WORD_WEIGHT * word + self.CONTAIN_WEIGHT * contain + self.NUMBER_BONUS * number
+        todo = np.arange(len(rows)) if min_score is None else np.flatnonzero(partial + self.CHAR_WEIGHT >= min_score)
+        if todo.size:
+            char = np.asarray(self.chars[rows[todo]].multiply(other.chars[cols[todo]]).sum(axis=1)).ravel()
+            partial[todo] += self.CHAR_WEIGHT * char
+        return partial
+
+
+@lru_cache(maxsize=100_000)
+def _tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(content_tokens(text))
+
+
+def _cached_tokens(text: str) -> list[str]:
+    """content_tokens, cached: the same claims are tokenised for fitting, scoring and checking."""
+    return list(_tokens_of(text))
 
 
 def _number_value(token: str) -> float:
@@ -110,39 +135,44 @@ def candidate_pairs(space: ClaimSpace, groups: list[int], min_score: float,
         return {}
     binary = (matrix > 0).astype(np.float32).tocsc()
     df = np.asarray(binary.sum(axis=0)).ravel()
-    cap = max(MIN_BLOCKING_DF_CAP, MAX_BLOCKING_DF * n)
+    cap = max(MIN_BLOCKING_DF_CAP, min(MAX_BLOCKING_DF * n, BLOCKING_DF_SQRT_FACTOR * np.sqrt(n)))
     keep = np.flatnonzero(df <= cap)
     blocking = matrix[:, keep].tocsr()
     group_arr = np.asarray(groups)
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, n, BLOCK_ROWS):
         stop = min(n, start + BLOCK_ROWS)
-        shared = (blocking[start:stop] @ blocking.T).tocoo()
-        rows = shared.row + start
-        cols, partial = shared.col, shared.data
-        mask = group_arr[rows] != group_arr[cols]
-        rows, cols, partial = rows[mask], cols[mask], partial[mask]
-        rows, cols = _top_per_row(rows, cols, partial, neighbours)
+        shared = (blocking[start:stop] @ blocking.T).tocsr()
+        rows, cols = _top_per_row(shared, start, group_arr, neighbours)
         if rows.size == 0:
             continue
         # full pair score: blocking only chose whom to compare
-        exact = space.scores(rows, cols)
+        exact = space.scores(rows, cols, min_score=min_score)
         for row, col, score in zip(rows.tolist(), cols.tolist(), exact.tolist(), strict=True):
             if score >= min_score:
                 pairs[(row, col) if row < col else (col, row)] = score
     return pairs
 
 
-def _top_per_row(rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Keep the k highest-scoring (row, col) entries of each row."""
-    if rows.size == 0:
-        return rows, cols
-    order = np.lexsort((-scores, rows))
-    rows, cols = rows[order], cols[order]
-    first = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
-    rank = np.arange(rows.size) - np.repeat(first, np.diff(np.r_[first, rows.size]))
-    keep = rank < k
-    return rows[keep], cols[keep]
+def _top_per_row(shared: sparse.csr_matrix, offset: int, groups: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k entries of each row of a block with the highest blocking score, other articles only."""
+    out_rows: list[np.ndarray] = []
+    out_cols: list[np.ndarray] = []
+    for local in range(shared.shape[0]):
+        lo, hi = shared.indptr[local], shared.indptr[local + 1]
+        if lo == hi:
+            continue
+        row = local + offset
+        cols, vals = shared.indices[lo:hi], shared.data[lo:hi]
+        other = groups[cols] != groups[row]
+        cols, vals = cols[other], vals[other]
+        if cols.size > k:
+            cols = cols[np.argpartition(-vals, k)[:k]]
+        out_cols.append(cols)
+        out_rows.append(np.full(cols.size, row))
+    if not out_rows:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.concatenate(out_rows), np.concatenate(out_cols)
 
 
 def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:

@@ -59,6 +59,12 @@ _TRANSLIT = [("dh", "z"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("
              ("ee", "i"), ("oo", "u"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("y", "i")]
 
 
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """fold() for one word, cached: a story repeats its vocabulary many times."""
+    return fold(word)
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents, so "Kazemí" and "kazemi" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -132,7 +138,7 @@ def content_tokens(text: str) -> list[str]:
             if num:
                 tokens.append(num)
             continue
-        low = fold(w)
+        low = fold_word(w)
         acronym = w.isupper() and len(w) > 1
         if (low in STOPWORDS and not acronym) or len(low) < 2:
             continue

@@ -23,11 +23,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean_lexicon import BYLINE_RE, INITIALS_RE, LEGAL_RE, SELF_SITE_RE, WIDGET_RE, is_comment_author
+from .clean_lexicon import (
+    BYLINE_RE,
+    DATED_BYLINE_RE,
+    INITIALS_RE,
+    LEGAL_RE,
+    SELF_SITE_RE,
+    WIDGET_RE,
+    is_comment_author,
+)
 from .clean_lines import Unit, make_unit, norm_key, split_units
 from .clean_region import body_spans, has_stopwords, is_good, keep_mask
-from .clean_repeats import find_title, is_title_copy, mark_duplicates, title_core
-from .language import detect_language
+from .clean_repeats import find_title, is_title_copy, mark_duplicates, restore_body_repeats, title_core
 from .model import Article
 from .textmeta import date_in, find_label, find_published, is_date_line, is_meta_line, label_of_line
 
@@ -65,15 +72,16 @@ def explain_text(text: str, title: str = "") -> tuple[list[tuple[str, str | None
 
     spans = body_spans(units, reasons, use_stopwords)
     found_title = _mark_title(units, reasons, title, spans[0][0] if spans else len(units))
-    mark_duplicates(units, reasons)
+    repeats = mark_duplicates(units, reasons)
     _mark_link_blocks(units, reasons, use_stopwords)
     keep = keep_mask(units, reasons, body_spans(units, reasons, use_stopwords))
+    restore_body_repeats(repeats, reasons, keep)
     explained = [(u.text, None if k else (reasons[u.index] or "outside")) for u, k in zip(units, keep, strict=True)]
     return explained, found_title
 
 
 def clean_stage(article: Article) -> Article:
-    """Per-article stage: body, removed lines, and headline/date/label/language when missing."""
+    """Per-article stage: body, removed lines, and headline/date/label when the source gave none."""
     result = clean_text(article.raw_text, article.title)
     article.body = result.body
     article.removed = result.removed
@@ -83,8 +91,6 @@ def clean_stage(article: Article) -> Article:
         article.published = find_published(article.raw_text)
     if article.label in ("", "news"):
         article.label = find_label(article.raw_text) or "news"
-    if not article.language:
-        article.language = detect_language(article.body or article.raw_text)
     article.stages.append("clean")
     return article
 
@@ -107,6 +113,8 @@ def _hard_reason(unit: Unit) -> str | None:
     if INITIALS_RE.match(text):
         return "initials"
     if BYLINE_RE.match(text) and not unit.terminal:
+        return "byline"
+    if unit.n_words <= 14 and DATED_BYLINE_RE.search(text) and date_in(text):
         return "byline"
     if unit.menu_like:
         return "menu"

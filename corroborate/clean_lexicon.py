@@ -45,7 +45,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
 ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 
 # Whole-line page-chrome phrases (matched after lower-casing and dropping digits and punctuation).
-FURNITURE_PHRASES: frozenset[str] = frozenset(
+def _phrases(text: str) -> frozenset[str]:
+    """A "|"-separated list written over several lines, whitespace normalised."""
+    return frozenset(" ".join(p.split()) for p in text.split("|") if p.strip())
+
+
+FURNITURE_PHRASES: frozenset[str] = _phrases(
     """
     share|share this|share this article|share this story|share on facebook|share on twitter|tweet|
     email|e mail|print|facebook|twitter|google plus|google|linkedin|whatsapp|pinterest|reddit|telegram|
@@ -67,7 +72,7 @@ FURNITURE_PHRASES: frozenset[str] = frozenset(
     condividi|stampa|commenti|pubblicità|leggi anche|
     delen|reacties|advertentie|lees ook|lees meer|
     compartilhar|comentários|publicidade|leia também|leia mais
-    """.replace("\n", "").replace(" |", "|").replace("| ", "|").strip().split("|")
+    """
 )
 
 # Words that, alone on a short line, make it chrome whatever surrounds them.
@@ -78,7 +83,7 @@ FURNITURE_TOKENS: frozenset[str] = frozenset(
 )
 
 # Headings that announce a list of other articles or the comment section.
-SECTION_HEADINGS: frozenset[str] = frozenset(
+SECTION_HEADINGS: frozenset[str] = _phrases(
     """related|related articles|related stories|related news|related content|read more|read also|
     also read|see also|more stories|more news|you may also like|you might also like|recommended|
     recommended for you|most popular|most read|most viewed|trending|trending now|recent posts|
@@ -86,7 +91,7 @@ SECTION_HEADINGS: frozenset[str] = frozenset(
     mehr zum thema|lesen sie auch|lire aussi|à lire aussi|leer más|lea también|leggi anche|
     lees ook|leia também|leia mais|you may like|you might like|you may also be interested in|
     more from|more in|more on this story|das könnte sie auch interessieren|vous aimerez aussi|
-    te puede interesar|potrebbe interessarti|você pode gostar|você também pode gostar""".replace("\n", "").replace(" |", "|").replace("| ", "|").split("|")
+    te puede interesar|potrebbe interessarti|você pode gostar|você também pode gostar"""
 )
 
 CREDIT_RE = re.compile(
@@ -107,7 +112,10 @@ INITIALS_RE = re.compile(
     r"^\(?[a-zäöü]{1,4}(?:\s*/\s*[a-zäöü]{1,4})+\)?(?:\s*\([a-z ,./-]{2,40}\))?$|^\((?:[a-z]{2,5}(?:,\s*|/))*[a-z]{2,5}\)$",
     re.I,
 )
-BYLINE_RE = re.compile(r"^(?i:by|von|par|por|di|door|de)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}$")
+BYLINE_START = re.compile(r"^(?i:by|von|par|por|di|door|de)\s+[A-ZÀ-Ý]")
+BYLINE_RE = re.compile(r"^(?i:by|von|par|por|di|door|de)\s+[A-ZÀ-Ý][\w.'’-]+(?:[\s,]+[\w.'’&|-]+){0,8}$")
+# "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a dated byline.
+DATED_BYLINE_RE = re.compile(r"\b(?i:by)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\s*$")
 
 # "jane_doe says:" / "Max schreibt:": the author line of a reader comment (see is_comment_author).
 COMMENT_AUTHOR_RE = re.compile(
@@ -150,3 +158,10 @@ def is_comment_author(line: str) -> bool:
         return False
     words = match.group("author").lower().split()
     return not any(w in ALL_STOPWORDS or w in PRONOUNS for w in words)
+
+# Words of buttons and widgets; a headline candidate using them is probably chrome ("Back to Gallery").
+CHROME_WORDS: frozenset[str] = frozenset(
+    """share sharing sign subscribe copy copied search gallery newsletter newsletters alerts login log
+    register contributor staff editor reporter correspondent menu skip click print email teilen partager
+    compartir condividi""".split()
+)

@@ -25,6 +25,7 @@ from .clean_lexicon import (
     SECTION_HEADINGS,
     URL_RE,
 )
+from .textmeta import is_date_line, is_meta_line
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*", re.U)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -86,6 +87,8 @@ class Unit:
     def caption_like(self) -> bool:
         """Photo caption or credit: credit marker, or who-is-where markers without prose punctuation."""
         if CREDIT_RE.search(self.text) and self.n_words <= 60:
+            return True
+        if re.fullmatch(r"\([^()]*/[^()]*\)", self.text) and self.n_words <= 8:  # "(Jane Doe / Agency)"
             return True
         markers = POSITION_RE.findall(self.text)
         if not markers or self.n_words > 40:
@@ -184,13 +187,13 @@ def split_units(text: str) -> list[tuple[str, bool]]:
 
 def _continues(prev: str, line: str) -> bool:
     """True when line carries on the sentence prev broke off (a line break inside a paragraph)."""
-    if _TERMINAL.search(prev) or prev.endswith(":"):
+    if _TERMINAL.search(prev) or prev.endswith(":") or is_meta_line(line) or is_date_line(line):
         return False
     first = line[:1]
     if first.islower():
         return len(prev.split()) >= 3 or len(line.split()) >= 3
     last_word = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
-    return first.isalpha() and len(prev.split()) >= 4 and (prev.endswith(",") or last_word in ALL_STOPWORDS)
+    return first.isalpha() and len(prev.split()) >= 8 and (prev.endswith(",") or last_word in ALL_STOPWORDS)
 
 
 def _wrap_width(lines: list[str]) -> int:

@@ -23,7 +23,12 @@ _MERGE_GAP = 10.0
 _RESUME_SHARE = 0.25  # past a comment thread, only a run this big is the article resuming
 _RESUME_GAP = 30  # ... and only within this many lines of the body
 
+_MAX_LIST = 60  # lines a colon-ended body sentence may introduce after the body
 Span = tuple[int, int]
+# Reasons that show a margin of the page is page furniture (link, symbol and repeat lines occur in bodies too).
+_FURNITURE_EVIDENCE = frozenset(
+    {"chrome", "section", "related", "menu", "meta", "byline", "boilerplate", "title", "initials", "caption"}
+)
 
 
 def has_stopwords(units: list[Unit]) -> bool:
@@ -84,15 +89,58 @@ def keep_mask(units: list[Unit], reasons: list[str | None], spans: list[Span]) -
         _drop_menu_runs(units, keep, start, end)
     start, end = spans[0][0], spans[-1][1]
     i = start - 1
-    while i >= 0 and reasons[i] is None and units[i].prose:
+    while i >= 0 and reasons[i] is None and _sentence(units[i]):
         keep[i] = True
         i -= 1
     i = end + 1
-    while i < len(units) and reasons[i] is None and units[i].prose:
+    while i < len(units) and reasons[i] is None and _sentence(units[i]):
         keep[i] = True
         i += 1
-    _keep_numbered_list(units, reasons, keep, i)
+    if units[i - 1].text.endswith(":") and keep[i - 1]:
+        _keep_introduced_list(units, reasons, keep, i)
+    else:
+        _keep_numbered_list(units, reasons, keep, i)
+    _keep_clean_margins(reasons, keep, spans)
     return keep
+
+
+def _keep_clean_margins(reasons: list[str | None], keep: list[bool], spans: list[Span]) -> None:
+    """Text before or after the body with no furniture in it at all is body too.
+
+    Already-extracted text (an extractor's output, a feed item) has no menus
+    or share buttons around it: its lists, tables and Q&A lines that are not
+    prose belong to the article.  Only a margin showing furniture is cut.
+    """
+    margins = [range(0, spans[0][0]), range(spans[-1][1] + 1, len(reasons))]
+    for margin in margins:
+        if margin and not any(reasons[i] in _FURNITURE_EVIDENCE for i in margin):
+            for i in margin:
+                keep[i] = keep[i] or reasons[i] is None
+
+
+def _sentence(unit: Unit) -> bool:
+    """Prose, or a sentence introducing what follows ("Here's why:", "The tour dates:")."""
+    return unit.prose or (unit.text.endswith(":") and unit.n_words >= 4 and unit.stop_ratio > 0)
+
+
+def _keep_introduced_list(units: list[Unit], reasons: list[str | None], keep: list[bool], start: int) -> None:
+    """The list a body sentence ending in a colon introduces: lines shaped like its first item."""
+    shape = None
+    i = start
+    while i < len(units) and reasons[i] in (None, "link") and i - start < _MAX_LIST:
+        if reasons[i] is None:  # a list of links keeps its items, not the bare URLs
+            if shape is None:
+                shape = _item_shape(units[i])
+            elif _item_shape(units[i]) != shape:
+                return
+            keep[i] = True
+        i += 1
+
+
+def _item_shape(unit: Unit) -> tuple[bool, bool, bool, bool]:
+    """What list items share: leading number, any digit, closing punctuation, bullet."""
+    text = unit.text
+    return text[:1].isdigit(), any(c.isdigit() for c in text), unit.terminal, unit.bullet
 
 
 def _prose_runs(units: list[Unit], reasons: list[str | None], use_stopwords: bool) -> list[list[int]]:

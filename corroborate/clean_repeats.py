@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from .clean_lexicon import BYLINE_START, CHROME_WORDS
 from .clean_lines import Unit, norm_key
-from .textmeta import label_of_line
+from .textmeta import date_in, label_of_line
 
 _TITLE_SPLIT = re.compile(r"\s+[|–—]\s+|\s*\|\s*|\s+-\s+|\s+::\s+")
+_TIME = re.compile(r"\b\d{1,2}:\d\d\b")
 _NEAR_WINDOW = 12  # near-duplicates (caption twins, headline copies) sit close together
 
 
@@ -44,7 +46,9 @@ def is_title_copy(unit: Unit, core_key: str) -> bool:
     if unit.key == core_key:
         return True
     core_words = len(core_key.split())
-    if core_words >= 3 and core_key in unit.key and unit.n_words <= core_words + 8:
+    if core_words >= 3 and core_key in unit.key and unit.n_words <= core_words + 5 and (
+        len(core_key) >= 0.5 * len(unit.key)  # the headline is most of the line, not a phrase in another one
+    ):
         return True
     return core_words >= 3 and unit.key in core_key and len(unit.key) >= 0.6 * len(core_key) and unit.n_words >= 3
 
@@ -60,7 +64,7 @@ def find_title(units: list[Unit], reasons: list[str | None], body_start: int) ->
     best, best_score = -1, 0.0
     for i in range(start, min(body_start, len(units))):
         unit = units[i]
-        if reasons[i] or not 3 <= unit.n_words <= 30 or unit.text.endswith("."):
+        if reasons[i] or not _headline_shaped(unit):
             continue
         core = norm_key(title_core(unit.text))
         copies = sum(
@@ -69,15 +73,27 @@ def find_title(units: list[Unit], reasons: list[str | None], body_start: int) ->
         )
         score = 1.0 + 2.0 * min(copies, 2)
         score += 1.0 if unit.cap_ratio >= 0.6 else 0.0
+        score -= 2.0 if any(w.lower() in CHROME_WORDS for w in unit.words) else 0.0
         score += 1.0 if 5 <= unit.n_words <= 20 else 0.0
-        score += 0.5 * (1.0 - (body_start - i) / 15)
+        score += 1.5 * (1.0 - (body_start - i) / 15)  # the headline sits right above the body
         if score > best_score:
             best, best_score = i, score
     return best
 
 
-def mark_duplicates(units: list[Unit], reasons: list[str | None]) -> None:
-    """Mark repeated lines: every copy of a repeated caption or label; all but the fullest copy of prose."""
+def _headline_shaped(unit: Unit) -> bool:
+    """3-30 words, no closing period or colon, no date, time or byline in it."""
+    text = unit.text
+    if not 3 <= unit.n_words <= 30 or text.endswith((".", ":")) or _TIME.search(text) or date_in(text):
+        return False
+    return not BYLINE_START.match(text) and not unit.linkish
+
+
+def mark_duplicates(units: list[Unit], reasons: list[str | None]) -> list[list[int]]:
+    """Mark repeated lines: every copy of a repeated caption or label; all but the fullest copy of prose.
+
+    Returns the groups of repeated lines (indexes), for `restore_body_repeats`.
+    """
     groups = _duplicate_groups(units)
     for members in groups:
         if any(units[i].caption_like or reasons[i] == "caption" for i in members):
@@ -91,6 +107,26 @@ def mark_duplicates(units: list[Unit], reasons: list[str | None]) -> None:
             for i in members:
                 if i != keep:
                     reasons[i] = reasons[i] or "repeat"
+    return groups
+
+
+def restore_body_repeats(groups: list[list[int]], reasons: list[str | None], keep: list[bool]) -> None:
+    """Keep repeated lines whose every copy lies inside the body: structure, not furniture.
+
+    A recipe repeats "Drink 20-30 minutes before your workout" under each meal,
+    an interview repeats its question for each guest.  Repeats around the body
+    (menus printed twice, the same teaser in header and footer) stay cut.
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return
+    first, last = kept[0], kept[-1]
+    for members in groups:
+        if all(reasons[i] in (None, "repeat") for i in members) and all(first <= i <= last for i in members):
+            for i in members:
+                if reasons[i] == "repeat":
+                    reasons[i] = None
+                    keep[i] = True
 
 
 def _duplicate_groups(units: list[Unit]) -> list[list[int]]:

@@ -15,7 +15,7 @@ from .features import TermStats, sparse_dot
 
 # Names of the pair features, in the order `pair_features` returns them (the decision weights follow it).
 FEATURE_NAMES = (
-    "bias", "cosine", "name_cover_article", "name_cover_story", "cos_x_names",
+    "bias", "cosine", "name_cover_article", "name_cover_story", "avg_link",
     "log_gap_days", "date_unknown", "log_size", "title_cosine",
 )
 
@@ -140,7 +140,8 @@ def _cap(weights: dict[str, float], cap: int) -> None:
 
 def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats) -> list[float]:
     """Evidence that an article belongs to a story: content, shared names, time gap, story size."""
-    cosine = sparse_dot(ev.vector, story.centroid) / story.norm
+    dot = sparse_dot(ev.vector, story.centroid)
+    cosine = dot / story.norm
     title_cos = sparse_dot(ev.title_vector, story.title_centroid) / story.title_norm if ev.title_vector else 0.0
     n = len(story.articles)
     art_total = sum(ev.names.values())
@@ -159,5 +160,5 @@ def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats)
     else:
         gap = max(0, story.first_day - ev.day, ev.day - story.last_day)
         unknown = 0.0
-    return [1.0, cosine, cover_article, cover_story, cosine * cover_article,
+    return [1.0, cosine, cover_article, cover_story, dot / n,
             math.log1p(gap), unknown, math.log1p(n), title_cos]

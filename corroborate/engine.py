@@ -191,8 +191,8 @@ def listed_stories(store: Store, options: Options, show_all: bool = False) -> li
             return out
 
 
-def story_brief(store: Store, story_id: str, words: int) -> dict | None:
-    """A story's brief, computed once per story version and length and then served from the store."""
+def story_brief_json(store: Store, story_id: str, words: int) -> str | None:
+    """A story's brief as JSON text, computed once per story version and length, then served from the store."""
     from .brief import build_brief
 
     meta = store.get_story_meta(story_id)
@@ -200,11 +200,16 @@ def story_brief(store: Store, story_id: str, words: int) -> dict | None:
         return None
     cached = store.get_cached_brief(meta.id, words, meta.updated_at)
     if cached is not None:
-        return json.loads(cached)
+        return cached
     record = store.get_story(meta.id)
-    brief = build_brief(load_story(store, record), words=words)
-    store.put_cached_brief(meta.id, words, meta.updated_at, json.dumps(brief, ensure_ascii=False))
-    return brief
+    text = json.dumps(build_brief(load_story(store, record), words=words), ensure_ascii=False)
+    store.put_cached_brief(meta.id, words, meta.updated_at, text)
+    return text
+
+
+def story_brief(store: Store, story_id: str, words: int) -> dict | None:
+    text = story_brief_json(store, story_id, words)
+    return None if text is None else json.loads(text)
 
 
 def load_story(store: Store, record: StoryRecord) -> Story:

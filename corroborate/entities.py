@@ -234,6 +234,20 @@ def _attach_by_article(forms: list[Form], s: int, cands: list[int], uf: _UnionFi
         uf.union(s, next(f for f in cands if uf.find(f) in sharing))
 
 
+def _cluster_type(members: list[Form]) -> str:
+    """Majority type of the written-out forms; an acronym's type (a default guess) counts only when
+    the cluster has no typed written-out form."""
+    votes: Counter = Counter()
+    acronym_votes: Counter = Counter()
+    for f in members:
+        if f.type == "MISC":
+            continue
+        target = acronym_votes if is_acronym(f.text.replace(" ", "")) else votes
+        target[f.type] += len(f.mentions)
+    best = (votes or acronym_votes).most_common(1)
+    return best[0][0] if best else "MISC"
+
+
 def _canonical(forms: list[Form]) -> str:
     """The fullest well-attested form: a name over an acronym, most name tokens, then the spelling
     whose tokens most outlets and mentions share ("Kadhimi" over a one-outlet "Kasimi")."""
@@ -277,11 +291,7 @@ def resolve_entities(articles: list[Article]) -> list[dict]:
     out = []
     for cluster in cluster_forms(forms):
         members = [forms[i] for i in cluster]
-        type_votes: Counter = Counter()
-        for f in members:  # an acronym's type is a weak default, its expansion's is not
-            type_votes[f.type] += len(f.mentions) * (0.25 if is_acronym(f.text.replace(" ", "")) else 1.0)
-        typed = Counter({t: c for t, c in type_votes.items() if t != "MISC"})
-        typ = (typed or type_votes).most_common(1)[0][0]
+        typ = _cluster_type(members)
         name = _canonical(members)
         variants: dict[str, dict] = {}
         mentions: list[list] = []

@@ -7,15 +7,11 @@ and the names themselves are learnt from the text in `mentions.py`.
 
 from __future__ import annotations
 
-# Titles and roles that precede or follow a person's name.
-TITLES = frozenset("""
-president vice prime minister secretary spokesman spokeswoman spokesperson senator sen rep representative
-governor gov gen general chancellor king queen prince princess sheikh emir sultan mayor chief director
-ambassador envoy leader commander judge justice pope bishop archbishop cardinal ceo chairman chairwoman
-chair official officer premier lt col colonel maj major capt captain sgt sergeant adm admiral
-mr mrs ms dr prof professor sir lord lady dame mp congressman congresswoman deputy lawmaker
-attorney counsel advisor adviser
-coach manager actor actress singer star host anchor correspondent reporter editor founder
+# Words that only qualify a title ("Press Secretary", "Surgeon General", "Foreign Minister"): part of
+# a role when a title word follows them, never a title on their own.
+TITLE_MODIFIERS = frozenset("""
+vice deputy press foreign defense defence interior finance surgeon health home trade executive assistant
+senior acting interim head former managing first associate principal special national
 """.split())
 # Title words strong enough to make what follows a person ("Foreign" alone is not).
 PERSON_TITLES = frozenset("""
@@ -26,6 +22,9 @@ premier lt col colonel maj major capt captain sgt sergeant adm admiral mr mrs ms
 lord lady dame mp congressman congresswoman deputy lawmaker attorney advisor adviser coach manager
 actor actress singer host anchor correspondent reporter editor founder
 """.split())
+# Role words: a title, or the role nouns news puts before a name ("official", "star").
+ROLE_WORDS = PERSON_TITLES | frozenset("official officer counsel star chair".split())
+TITLES = ROLE_WORDS | TITLE_MODIFIERS
 HONORIFICS = frozenset("mr mrs ms dr prof sir dame".split())
 
 ORG_HEADS = frozenset("""

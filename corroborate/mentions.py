@@ -15,20 +15,17 @@ import re
 from dataclasses import dataclass
 
 from .mention_cues import (
-    ALIAS_PHRASES,
     CALENDAR,
     CONNECTOR_WORDS,
     DEMONYM_SUFFIXES,
     FUNCTION_WORDS,
-    GROUP_CUES,
-    HONORIFICS,
     ORG_HEADS,
-    PERSON_TITLES,
     PLACE_HEADS,
-    PLACE_PREPOSITIONS,
+    ROLE_WORDS,
     SPEECH_VERBS,
     TITLES,
 )
+from .mention_types import appositive_roles, declare_aliases, type_mentions
 from .model import Article, Mention, Sentence
 from .names import fold, is_acronym
 
@@ -119,9 +116,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             if span[0] >= span[1]:
                 continue
             mentions.extend(_split_roles(toks, span, index, demonyms))
-    _declare_aliases(text, mentions)
-    _appositive_roles(text, mentions)
-    _type_mentions(text, sentences, mentions, places)
+    declare_aliases(text, mentions)
+    appositive_roles(text, mentions)
+    type_mentions(text, sentences, mentions, places)
     return [m for m in mentions if m.text]
 
 
@@ -151,7 +148,8 @@ def _candidate_spans(toks: list[_Tok], lower_vocab: set[str], known: set[str] | 
             if _name_token(toks, j, lower_vocab, title_case, inside=True):
                 j += 1
             elif (toks[j].low in CONNECTOR_WORDS and j + 1 < n and toks[j].text[:1].islower()
-                  and _name_token(toks, j + 1, lower_vocab, title_case, inside=True)):
+                  and _name_token(toks, j + 1, lower_vocab, title_case, inside=True)
+                  and (toks[j].low != "of" or _of_joins(toks, i, j))):
                 j += 2
             elif toks[j].text in "-" and j + 1 < n and _is_cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end:
                 j += 2
@@ -176,6 +174,12 @@ def _run_tails(text: str) -> set[str]:
     return {fold(_POSS.sub("", run.split()[-1])) for run in runs}
 
 
+def _of_joins(toks: list[_Tok], i: int, j: int) -> bool:
+    """"of" continues a name after an institution or place head, or one word ("Gulf of Aden",
+    "Ministry of Defence", "Prince of Wales"), not after a person ("Sanjay Gupta of Emory")."""
+    return j - i == 1 or toks[j - 1].low in ORG_HEADS or toks[j - 1].low in PLACE_HEADS
+
+
 def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[str],
                          surnames: set[str]) -> tuple[int, int]:
     """A sentence-initial word never capitalised mid-sentence is a common word ("Massive", "Under Biden")."""
@@ -191,8 +195,8 @@ def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[
         # "Biden said", or an employer before a role ("Chargers defensive tackle Jamal Williams")
         employer = j + 1 < len(toks) and toks[j].text[:1].islower() and (
             follows in TITLES or (toks[j + 1].low in TITLES and toks[j + 1].text[:1].islower()))
-        # "Jackman was announced", "O'Brien, fired in June": a subject followed by a verb or an apposition
-        verb = follows in SPEECH_VERBS or follows in _AUXILIARIES or follows == ","
+        # "Jackman was announced": a subject followed by a verb
+        verb = follows in SPEECH_VERBS or follows in _AUXILIARIES
         return span if verb or employer else (i, i)
     if toks[i + 1].low in TITLES:
         return span  # a role's modifier ("Freedonian Prime Minister ..."): kept for the role
@@ -235,7 +239,7 @@ def _split_roles(toks: list[_Tok], span: tuple[int, int], sentence: int, demonym
     i, j = span
     words = toks[i:j]
     lows = [t.low for t in words]
-    last_title = max((k for k, w in enumerate(lows) if w in TITLES), default=-1)
+    last_title = max((k for k, w in enumerate(lows) if w in ROLE_WORDS), default=-1)
     out: list[Mention] = []
     if last_title == -1:
         name_toks, role = words, _preceding_role(toks, i)
@@ -248,10 +252,10 @@ def _split_roles(toks: list[_Tok], span: tuple[int, int], sentence: int, demonym
         prefix = words[:first_title]
         role = " ".join(t.text for t in words[: last_title + 1])
         if prefix and not all(t.text in demonyms for t in prefix):
-            out.extend(_make(prefix, sentence, None, demonyms))
+            out.extend(_make(prefix, sentence, None, demonyms, words[first_title]))
         if not name_toks and role_toks:
             return out
-    out.extend(_make(name_toks, sentence, role, demonyms))
+    out.extend(_make(name_toks, sentence, role, demonyms, toks[j] if j < len(toks) else None))
     return out
 
 
@@ -260,7 +264,7 @@ def _preceding_role(toks: list[_Tok], i: int) -> str | None:
     k = i - 1
     while k >= 0 and toks[k].text[:1].islower() and toks[k].low in TITLES:
         k -= 1
-    if k == i - 1:
+    if k == i - 1 or toks[i - 1].low not in ROLE_WORDS:
         return None
     # keep a capitalised employer in front of the role ("White House spokeswoman")
     m = k
@@ -269,7 +273,20 @@ def _preceding_role(toks: list[_Tok], i: int) -> str | None:
     return " ".join(t.text for t in toks[m + 1:i])
 
 
-def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str, str]) -> list[Mention]:
+_NATIONALITY_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ern")
+
+
+def _adjective_use(word: _Tok, after: _Tok | None) -> bool:
+    """A nationality-shaped word followed by a lower-case word that is not a verb, or by nothing."""
+    if not word.low.endswith(_NATIONALITY_ENDINGS) or is_acronym(word.text):
+        return False
+    if after is None or not after.text[:1].isalpha() or after.low in TITLES:
+        return True
+    return after.text[:1].islower() and after.low not in SPEECH_VERBS and after.low not in _AUXILIARIES
+
+
+def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str, str],
+          after: _Tok | None = None) -> list[Mention]:
     while words and (words[-1].low in CONNECTOR_WORDS or not words[-1].text[:1].isalnum()):
         words = words[:-1]
     while words and (words[0].low in CONNECTOR_WORDS and words[0].text[:1].islower()):
@@ -280,6 +297,8 @@ def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str
         return []  # "Iraqi": an adjective of a place the text names
     if len(words) == 1 and len(words[0].text) < 2:
         return []
+    if (len(words) == 1 or words[-1].low.endswith("ern")) and _adjective_use(words[-1], after):
+        return []  # "Australian climber", "Middle Eastern country": an adjective, not an entity
     start, end = words[0].start, words[-1].end
     text = " ".join(t.text for t in words)
     if len(text) > 2 and _POSS.search(words[-1].text) and not words[-1].text.endswith("s'"):
@@ -290,108 +309,6 @@ def _make(words: list[_Tok], sentence: int, role: str | None, demonyms: dict[str
 
 
 # first words that are adjectives, not given names ("Islamic State", "Middle Eastern")
-# agent nouns right before a name are roles ("predecessor Donald Trump", "ruler Saddam Hussein")
-_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "woman", "person")
-_ADJECTIVE_ENDINGS = ("ic", "ern", "ish", "ese", "ean")
-_ALIAS_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:" + "|".join(re.escape(p) for p in ALIAS_PHRASES) + r")\s+)")
-
-
-def _declare_aliases(text: str, mentions: list[Mention]) -> None:
-    """"X (Y)" and "X, known as Y": Y is declared an alias of X."""
-    for prev, cur in zip(mentions, mentions[1:], strict=False):
-        between = text[prev.end:cur.start]
-        if len(between) > 25 or not _ALIAS_AFTER.match(between):
-            continue
-        if between.strip().startswith("(") and not text[cur.end:cur.end + 2].lstrip().startswith(")"):
-            continue
-        if len(cur.text.split()) > 4 or len(cur.text) < 2:
-            continue
-        if re.match(r"\)?\s*[-–—]", text[cur.end:cur.end + 4]):
-            continue  # a dateline: "Washington (AP) –"
-        cur.alias_of = prev.text
-
-
-_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+((?:[\w'’.-]+\s+){0,5}?([a-z][\w-]+))\s*[,.;]")
-
-
-def _appositive_roles(text: str, mentions: list[Mention]) -> None:
-    """"Maurice Cheeks, the team's coach," : a role after the name, when none precedes it."""
-    for m in mentions:
-        if m.role:
-            continue
-        found = _APPOSITIVE.match(text, m.end)
-        if found and fold(found.group(2)) not in FUNCTION_WORDS:
-            m.role = found.group(1)
-
-
-def _type_mentions(text: str, sentences: list[Sentence], mentions: list[Mention], places: set[str]) -> None:
-    """Type each mention from its words and context, then share types within the document."""
-    lone_words = {fold(m.text) for m in mentions if " " not in m.text}
-    for m in mentions:
-        sent = sentences[m.sentence] if 0 <= m.sentence < len(sentences) else Sentence(0, len(text), text)
-        m.type = _local_type(text[sent.start:m.start], text[m.end:sent.end], m, places, lone_words)
-    by_text = {m.text: m for m in mentions if m.alias_of is None}
-    for m in mentions:
-        if m.alias_of and m.type == "MISC" and m.alias_of in by_text:
-            m.type = by_text[m.alias_of].type
-    for m in mentions:  # an alias takes its target's type if it has none
-        if m.alias_of is None:
-            continue
-        target = by_text.get(m.alias_of)
-        if target and target.type == "MISC" and m.type != "MISC":
-            target.type = m.type
-    # a surname alone is a person when the full name is
-    surnames = {m.text.split()[-1]: m.type for m in mentions if m.type == "PERSON" and " " in m.text}
-    for m in mentions:
-        if m.type in ("MISC", "PLACE") and " " not in m.text and m.text in surnames and m.text not in places:
-            m.type = "PERSON"
-    votes: dict[str, dict[str, int]] = {}
-    for m in mentions:
-        if m.type != "MISC":
-            votes.setdefault(m.text, {}).setdefault(m.type, 0)
-            votes[m.text][m.type] += 1
-    for m in mentions:
-        if m.type == "MISC" and m.text in votes:
-            m.type = max(votes[m.text].items(), key=lambda kv: kv[1])[0]
-
-
-def _local_type(before: str, after: str, m: Mention, places: set[str], lone_words: set[str] | None = None) -> str:
-    """Type from the mention's own words, then from its sentence context."""
-    words = [fold(w) for w in re.findall(r"[^\W\d_]+", m.text)]
-    if not words:
-        return "MISC"
-    before, after = fold(before[-40:]), fold(after[:40])
-    before_words = re.findall(r"[a-z]+", before)[-3:]
-    after_words = re.findall(r"[a-z]+", after)[:3]
-    if m.text in places:
-        return "PLACE"
-    if after_words and after_words[0] in PERSON_TITLES and re.match(r"\s*[a-z]", after):
-        return "ORG"  # the employer in "Grand Palace spokeswoman"
-    if any(w in GROUP_CUES for w in before_words[-1:] + after_words[:1]):
-        return "GROUP"
-    if any(w in ORG_HEADS for w in words[1:]) or (len(words) > 1 and words[-1] in ORG_HEADS):
-        return "ORG"
-    if len(words) > 1 and (words[-1] in PLACE_HEADS or words[0] in ("mount", "lake", "mt")):
-        return "PLACE"
-    if m.role and any(w in PERSON_TITLES for w in re.findall(r"[a-z]+", fold(m.role))):
-        return "PERSON"
-    if before_words and before_words[-1] in HONORIFICS:
-        return "PERSON"
-    if is_acronym(m.text.replace(" ", "")):
-        return "ORG"
-    if after_words and after_words[0] in SPEECH_VERBS and len(words) > 1 and all(w[:1].isupper() for w in m.text.split()):
-        return "PERSON"
-    if before_words and before_words[-1] in PLACE_PREPOSITIONS and len(words) <= 2:
-        return "PLACE"
-    name_shaped = (2 <= len(words) <= 3 and all(w not in ORG_HEADS | PLACE_HEADS for w in words) and "of" not in words
-                   and not words[0].endswith(_ADJECTIVE_ENDINGS) and not any(w.endswith("ern") for w in words))
-    # a person is usually named again by surname alone; without that, two capitalised words could be anything
-    agent_before = bool(before_words) and before_words[-1].endswith(_AGENT_SUFFIXES) and re.search(r"[a-z]\s*$", before)
-    if name_shaped and (lone_words is None or words[-1] in lone_words or agent_before):
-        return "PERSON"
-    return "MISC"
-
-
 def mentions_stage(article: Article) -> Article:
     """Per-article stage: fill `mentions` from the clean body (splitting sentences first if needed)."""
     if not article.sentences and article.body:

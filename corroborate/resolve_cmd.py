@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .entities import _UnionFind, build_forms, cluster_forms
-from .mention_cues import CALENDAR, CONNECTOR_WORDS, TITLES
+from .mention_cues import CALENDAR, CONNECTOR_WORDS, FUNCTION_WORDS, TITLES
 from .mention_heads import PRONOUNS, head_word, lemma, mention_kind, words_of
-from .mentions import _local_type
+from .mention_types import local_type
 from .model import Article, Mention
 from .names import core_tokens, fold, tokens_match
 
@@ -37,6 +37,7 @@ class _Row:
     order: tuple[int, int] = (0, 0)
     sentence_no: int = 0
     etype: str = "MISC"  # PERSON, ORG, PLACE, GROUP or MISC, for names
+    human: bool = False  # a common noun the texts use for people ("the judge said", "the actress who")
 
 
 def group_documents(doc_texts: dict[str, str], threshold: float = 0.9) -> list[list[str]]:
@@ -104,12 +105,32 @@ def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> l
         if doc not in doc_texts:
             doc_texts[doc] = "\n".join(dict.fromkeys(r.sentence for r in doc_rows))
         _order_rows(doc_texts[doc], doc_rows)
+    human = person_nouns(doc_texts.values())
+    for r in rows:
+        r.human = r.kind == "NOMINAL" and fold(head_word(r.text)) in human
     labels: dict[int, str] = {}
     for story_no, docs in enumerate(group_documents(doc_texts, threshold)):
         story_rows = [r for d in docs for r in by_doc[d]]
         for row_index, cluster in resolve_story(story_rows).items():
             labels[row_index] = f"s{story_no}_e{cluster}"
     return [{"id": r.id, "entity": labels[r.index]} for r in rows]
+
+
+_PERSON_CONTEXT = re.compile(
+    r"\b([a-z][a-z-]+)\s+(?:who|whom|said|says|told|added|explained|insisted|denied|admitted|"
+    r"testified|pleaded|confessed|apologized|apologised)\b")
+
+
+def person_nouns(texts: Iterable[str]) -> set[str]:
+    """Nouns the texts use for people, learnt from what follows them: "who", or a verb of saying.
+
+    No word list of human nouns is available offline, so the input itself says which heads can
+    be "he" or "she" ("the judge said" yes, "the facility said" hardly ever)."""
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for m in _PERSON_CONTEXT.finditer(text):
+            counts[m.group(1)] += 1
+    return {w for w, c in counts.items() if w not in FUNCTION_WORDS and not w.endswith("ly")}
 
 
 def _order_rows(doc_text: str, rows: list[_Row]) -> None:
@@ -128,7 +149,7 @@ def _order_rows(doc_text: str, rows: list[_Row]) -> None:
         r.kind = mention_kind(r.text, r.sentence, r.start)
         if r.kind == "NAME":
             m = Mention(start=r.start, end=r.end, text=_name_text(r.text), type="MISC")
-            r.etype = _local_type(r.sentence[:r.start], r.sentence[r.end:], m, set())
+            r.etype = local_type(r.sentence[:r.start], r.sentence[r.end:], m, set())
 
 
 def _name_text(text: str) -> str:
@@ -261,8 +282,11 @@ def _full_names_agree(a: list[str], b: list[str]) -> bool:
 
 
 def _token_agrees(a: str, b: str) -> bool:
-    """Same word, a spelling of it, an initial, or an abbreviation ("Mt" / "Mount")."""
+    """Same word, a spelling of it, an initial, an abbreviation ("Mt" / "Mount") or a short form
+    ("Alexis" / "Alexandros")."""
     if tokens_match(a, b):
+        return True
+    if len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]:
         return True
     short, long_ = sorted((a, b), key=len)
     if short[0] != long_[0]:
@@ -272,19 +296,23 @@ def _token_agrees(a: str, b: str) -> bool:
 
 
 _PERSONAL = {"m", "f"}
+_ANIMACY = False
 
 
-_WINDOW = 3
+_WINDOW = 2
 _PREFER_NAMES = True
 _LOCATIVE = frozenset("in at on near from into outside inside off along across over under".split())
 
 
 def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
     """A third-person pronoun joins the nearest mention before it, within two sentences, that can agree;
-    first-person pronouns of one document are one speaker."""
+    first-person pronouns of one document are one speaker; and all "he" (or all "she") of a story are
+    taken as its central man (or woman).  That last rule is crude, but on ECB+ it is right more often
+    than wrong: +0.6 CoNLL on dev and +0.9 on train, measured with bench/entities.py."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
         by_doc[r.doc].append(k)
+    central: dict[str, int] = {}
     for ks in by_doc.values():
         ks.sort(key=lambda k: rows[k].order)
         speaker: dict[str, int] = {}
@@ -300,14 +328,26 @@ def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
                 continue
             if cls not in ("m", "f", "p", "r", "n"):
                 continue
-            reach = 0 if cls == "r" else _WINDOW
-            for back in range(n - 1, -1, -1):
-                j = ks[back]
-                if r.sentence_no - rows[j].sentence_no > reach:
-                    break
-                if _agrees(cls, rows[j]):
-                    uf.union(k, j)
-                    break
+            antecedent = _antecedent(rows, ks, n, cls)
+            if antecedent is not None:
+                uf.union(k, antecedent)
+            if cls in _PERSONAL:
+                if cls in central:
+                    uf.union(central[cls], k)
+                central.setdefault(cls, k)
+
+
+def _antecedent(rows: list[_Row], ks: list[int], n: int, cls: str) -> int | None:
+    """The nearest earlier mention of the document, within reach, that the pronoun can refer to."""
+    r = rows[ks[n]]
+    reach = 0 if cls == "r" else _WINDOW
+    for back in range(n - 1, -1, -1):
+        j = ks[back]
+        if r.sentence_no - rows[j].sentence_no > reach:
+            return None
+        if _agrees(cls, rows[j]):
+            return j
+    return None
 
 
 def _agrees(cls: str, cand: _Row) -> bool:
@@ -322,7 +362,9 @@ def _agrees(cls: str, cand: _Row) -> bool:
         return False
     plural = cand.kind == "NOMINAL" and _plural(cand.text)
     if cls in _PERSONAL:
-        return not plural and (cand.kind != "NAME" or cand.etype in ("PERSON", "MISC"))
+        if cand.kind == "NOMINAL":
+            return not plural and (cand.human or not _ANIMACY)
+        return cand.kind != "NAME" or cand.etype in ("PERSON", "MISC")
     if cls == "n":
         return not plural and (cand.kind != "NAME" or cand.etype != "PERSON")
     if cls == "p":

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 from .model import Article, Story
 from .split import split_stage
 from .summarize_concepts import GreedyConceptSelector, concept_weights, query_stems
 from .summarize_sources import SourceIndex, check_faithfulness
-from .summarize_text import content_stems, word_count
+from .summarize_text import features, word_count
 
 __all__ = ["ConceptSummarizer", "SummarySentence", "Summarizer", "check_faithfulness", "summarize"]
 
@@ -108,17 +109,19 @@ def _clean_title(title: str) -> str:
 
 def _central_title(story: Story) -> str | None:
     """The article title whose words the most sources share, when titles look like headlines."""
-    doc_stems = {a.id: content_stems(a.body) for a in story.articles}
+    stated_by: Counter[str] = Counter()
+    for article in story.articles:
+        stated_by.update(set().union(*(features(s.text).content for s in article.sentences)))
     best, best_score = None, 0.0
     for article in story.articles:
         title = _clean_title(article.title)
         n_words = word_count(title)
         if not (4 <= n_words <= 20) or sum(w.isupper() for w in title.split()) > n_words / 2:
             continue
-        stems = content_stems(title)
+        stems = features(title).content
         if not stems:
             continue
-        score = sum(sum(1 for s in doc_stems.values() if t in s) for t in stems) / len(stems)
+        score = sum(stated_by[t] for t in stems) / len(stems)
         if score > best_score:
             best, best_score = title, score
     return best

@@ -13,12 +13,12 @@ objective itself; an overlap cap catches paraphrases with different bigrams.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .model import Story
 from .summarize_candidates import Candidate, article_candidates
-from .summarize_text import STOPWORDS, concepts, content_stems, numbers, stem, word_count, words
+from .summarize_text import STOPWORDS, features, stem, word_count, words
 
 
 @dataclass
@@ -27,9 +27,9 @@ class _Unit:
 
     cand: Candidate
     length: int
-    concepts: set[tuple[str, str]]
-    content: set[str]
-    numbers: set[str]
+    concepts: frozenset[tuple[str, str]]
+    content: frozenset[str]
+    numbers: frozenset[str]
     group: str
 
 
@@ -41,46 +41,43 @@ class ConceptWeights:
     sources: int
 
 
-def _sentence_concepts(text: str) -> set[tuple[str, str]]:
-    toks = words(text)
-    return concepts([stem(t) for t in toks], toks)
-
-
 def concept_weights(story: Story, lead: int, lead_bonus: float, query: set[str] | None,
                     query_bonus: float) -> ConceptWeights:
     """Weight = independent sources stating the concept (+ a bonus for stating it in a lead sentence)."""
-    doc_groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    lead_groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    occurrences: dict[tuple[str, str], int] = defaultdict(int)
-    groups = set()
+    group_concepts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    group_lead: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    occurrences: Counter[tuple[str, str]] = Counter()
     for article in story.articles:
         group = story.syndication.get(article.id, article.id)
-        groups.add(group)
         for index, sentence in enumerate(article.sentences):
-            for concept in _sentence_concepts(sentence.text):
-                doc_groups[concept].add(group)
-                occurrences[concept] += 1
-                if index < lead:
-                    lead_groups[concept].add(group)
-    n_sources = len(groups)
+            found = features(sentence.text).concepts
+            group_concepts[group].update(found)
+            occurrences.update(found)
+            if index < lead:
+                group_lead[group].update(found)
+    n_sources = len(group_concepts)
+    stated_by: Counter[tuple[str, str]] = Counter()
+    for found in group_concepts.values():
+        stated_by.update(found)
+    led_by: Counter[tuple[str, str]] = Counter()
+    for found in group_lead.values():
+        led_by.update(found)
+    if n_sources >= 3:
+        base, floor = stated_by, (3.0 if n_sources >= 10 else 2.0)
+    else:  # one or two sources: corroboration cannot rank, repetition within the text can
+        base, floor = occurrences, 2.0
     weights: dict[tuple[str, str], float] = {}
-    for concept, seen_in in doc_groups.items():
-        if n_sources >= 3:
-            base = float(len(seen_in))
-            floor = 3.0 if n_sources >= 10 else 2.0
-        else:  # one or two sources: corroboration cannot rank, repetition within the text can
-            base = float(occurrences[concept])
-            floor = 2.0
-        if base < floor:
+    for concept, count in base.items():
+        if count < floor:
             continue
-        weight = base + lead_bonus * len(lead_groups.get(concept, ()))
+        weight = count + lead_bonus * led_by.get(concept, 0)
         if query and (concept[0] in query or concept[1] in query):
             weight *= 1.0 + query_bonus
         weights[concept] = weight
     return ConceptWeights(weights, n_sources)
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Share of the smaller content set found in the other: paraphrase detector."""
     if not a or not b:
         return 0.0
@@ -106,8 +103,9 @@ class GreedyConceptSelector:
                 if key in seen:  # the same sentence in another copy: one unit, sources found later
                     continue
                 seen.add(key)
-                units.append(_Unit(cand, word_count(cand.text), _sentence_concepts(cand.text),
-                                   content_stems(cand.text), numbers(cand.text), group))
+                found = features(cand.text)
+                units.append(_Unit(cand, word_count(cand.text), found.concepts, found.content,
+                                   found.numbers, group))
         return units
 
     def run(self, story: Story, words_budget: int, weights: ConceptWeights) -> list[tuple[_Unit, float]]:

@@ -14,9 +14,10 @@ from collections import Counter, defaultdict
 from .model import Article, Story
 from .split import split_stage
 from .summarize_candidates import clean_sentence
-from .summarize_text import STOPWORDS, content_stems, numbers, words
+from .summarize_text import STOPWORDS, Features, features, numbers, words
 
 FIND_THRESHOLD = 0.6  # share of the summary sentence's content stems one source sentence must hold
+FIND_BIGRAMS = 0.3  # and share of its concepts (bigrams): same words in another order say something else
 CHECK_THRESHOLD = 0.5  # share of its content words (unstemmed) the check asks for
 _WS = re.compile(r"\s+")
 
@@ -27,21 +28,21 @@ class SourceIndex:
     def __init__(self, story: Story):
         self.story = story
         self.postings: dict[str, list[int]] = defaultdict(list)
-        self.entries: list[tuple[str, set[str], set[str]]] = []  # (article id, stems, numbers)
+        self.entries: list[tuple[str, Features]] = []
         for article in story.articles:
             if not article.sentences and article.body:
                 split_stage(article)
             for sentence in article.sentences:
                 index = len(self.entries)
-                stems = content_stems(sentence.text)
-                self.entries.append((article.id, stems, numbers(sentence.text)))
-                for s in stems:
+                found = features(sentence.text)
+                self.entries.append((article.id, found))
+                for s in found.content:
                     self.postings[s].append(index)
 
     def sources(self, text: str, taken_from: str) -> list[str]:
         """Articles with a sentence stating text: taken_from first, then by strength of match."""
-        stems = content_stems(text)
-        nums = numbers(text)
+        found = features(text)
+        stems, nums = found.content, found.numbers
         if not stems:
             return [taken_from]
         hits: Counter[int] = Counter()
@@ -55,9 +56,11 @@ class SourceIndex:
         for index, count in hits.items():
             if count < need:
                 continue
-            article_id, _, other_nums = self.entries[index]
-            if nums and other_nums and nums.isdisjoint(other_nums):
+            article_id, other = self.entries[index]
+            if nums and other.numbers and nums.isdisjoint(other.numbers):
                 continue  # same words, different figures: a conflict, not support
+            if found.concepts and len(found.concepts & other.concepts) < FIND_BIGRAMS * len(found.concepts):
+                continue
             share = count / len(stems)
             if share > best.get(article_id, 0.0):
                 best[article_id] = share

@@ -8,9 +8,17 @@ sentences say the same thing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
+try:  # PyStemmer (C) is about 7x faster than NLTK's Porter; both implement the original Porter algorithm
+    import Stemmer as _pystemmer
+
+    _stem_word = _pystemmer.Stemmer("porter").stemWord
+except ImportError:  # pragma: no cover - the pure-Python fallback
+    from nltk.stem.porter import PorterStemmer
+
+    _stem_word = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM).stem
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been before
@@ -27,13 +35,12 @@ STOPWORDS = frozenset(
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_STEMMER = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
 
 
 @lru_cache(maxsize=300_000)
 def stem(token: str) -> str:
     """Porter stem, cached: news vocabularies repeat, and stemming dominates the cost."""
-    return _STEMMER.stem(token) if len(token) > 3 else token
+    return _stem_word(token) if len(token) > 3 else token
 
 
 def words(text: str) -> list[str]:
@@ -68,3 +75,21 @@ def numbers(text: str) -> set[str]:
 def word_count(text: str) -> int:
     """Words as a reader (and ROUGE's length cut) counts them: whitespace-separated."""
     return len(text.split())
+
+
+@dataclass(frozen=True)
+class Features:
+    """What selection and citation compare a sentence by, computed once per distinct text."""
+
+    concepts: frozenset[tuple[str, str]]
+    content: frozenset[str]
+    numbers: frozenset[str]
+
+
+@lru_cache(maxsize=200_000)
+def features(text: str) -> Features:
+    """Concepts, content stems and numbers of a sentence (cached: every stage asks for them)."""
+    toks = words(text)
+    token_stems = [stem(t) for t in toks]
+    content = frozenset(s for s, t in zip(token_stems, toks, strict=True) if t not in STOPWORDS)
+    return Features(frozenset(concepts(token_stems, toks)), content, frozenset(numbers(text)))

@@ -46,6 +46,8 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # July 26, 2021
     re.compile(r"\b(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d)\b"),  # 26.07.2021
 ]
+# 27/07/2021 or 07/27/2021: read whichever way gives a real date; both ways (03/04/2021) is ambiguous.
+_SLASH_DATE = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b")
 _DATELINE_NO_YEAR = re.compile(rf"^[A-ZÀ-Ý][\w .'’-]{{1,40}},\s+{_MON}\s+{_DAY}\s*(?:\(|[-–—])", re.U)
 _DATELINE_DAY_FIRST = re.compile(rf"^[A-ZÀ-Ý][\w .'’-]{{1,40}},\s+{_DAY}\s+{_MON}\s*(?:\(|[-–—])", re.U)
 
@@ -53,7 +55,9 @@ _PUBLISHED_WORDS = (
     r"published|posted|first published|publication date|date|released|"
     r"veröffentlicht|erschienen|publié|publiée|publicado|pubblicato|gepubliceerd|publicada"
 )
-_UPDATED_WORDS = r"updated|last updated|last modified|modified|aktualisiert|mis à jour|actualizado|aggiornato"
+_UPDATED_WORDS = (
+    r"updated|last updated|last modified|modified|aktualisiert|stand|mis à jour|actualizado|aggiornato|bijgewerkt"
+)
 _PUBLISHED_LINE = re.compile(rf"^\W*(?:{_PUBLISHED_WORDS})\b", re.I)
 _UPDATED_LINE = re.compile(rf"^\W*(?:{_UPDATED_WORDS})\b", re.I)
 
@@ -99,9 +103,26 @@ def _to_iso(match: re.Match[str]) -> str | None:
     return value.isoformat()
 
 
+def _slash_date(match: re.Match[str]) -> str | None:
+    """A slash date read day-first or month-first, whichever alone is a real date."""
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    readings = set()
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.add(date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
+
+
 def date_in(text: str) -> str | None:
     """The first calendar date written in text, as "YYYY-MM-DD"."""
     best: tuple[int, str] | None = None
+    for match in _SLASH_DATE.finditer(text):
+        iso = _slash_date(match)
+        if iso:
+            best = (match.start(), iso)
+            break
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             iso = _to_iso(match)
@@ -116,9 +137,9 @@ def is_date_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return False
-    for pattern in _DATE_PATTERNS:
+    for pattern in [*_DATE_PATTERNS, _SLASH_DATE]:
         match = pattern.search(stripped)
-        if match and _to_iso(match):
+        if match and (_slash_date(match) if pattern is _SLASH_DATE else _to_iso(match)):
             rest = (stripped[: match.start()] + " " + stripped[match.end():]).strip()
             rest = re.sub(_TIME, " ", rest).strip()
             rest = re.sub(r"^\w+day,?|[,|•·\-–—()]", " ", rest, flags=re.I).strip()

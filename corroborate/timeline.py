@@ -175,6 +175,7 @@ def timeline_from_articles(
               for d in days if lo <= d <= hi}
     chosen = sorted(scores, key=lambda d: (-scores[d], d))[:max_items]
     document_freq = _document_frequencies(articles)
+    topic_words = _topic_words(document_freq, len(articles))
     entries = []
     for day in sorted(chosen):
         pools = [mentions.get(day, []), leads.get(day, [])]
@@ -184,14 +185,18 @@ def timeline_from_articles(
         texts = [by_id[aid].sentences[idx].text for aid, idx in candidates]
         vectors = [_tfidf(t, document_freq, len(articles)) for t in texts]
         centroid = _pooled_centroid(vectors[:len(pools[0])], vectors[len(pools[0]):])
-        picked = _nearest(vectors, texts, centroid, summary_sentences)
+        bonus = [LEAD_BONUS if idx == 0 else 0.0 for _, idx in candidates]
+        picked = _nearest(vectors, texts, centroid, summary_sentences, topic_words, bonus)
         sources = sorted({candidates[i][0] for i in picked} | {aid for aid, _ in pools[0]})
         entries.append({"date": day, "text": " ".join(trim_text(texts[i], 600) for i in picked), "sources": sources})
     return entries
 
 
 LEAD_SENTENCES = 5  # lead sentences of an article that may summarise its publication day (DATEWISE: 5)
-PUBLISHED_WEIGHT = 0.5  # an article published on a day counts half as much as one that mentions it
+TOPIC_SHARE = 0.3  # share of the articles a word must appear in to count as a topic word
+PUBLISHED_WEIGHT = 0.5
+LEAD_BONUS = 0.1
+LATER_REFERENCE_WEIGHT = 3.0  # an article published on a day counts half as much as one that mentions it
 
 
 def _document_frequencies(articles: list[Article]) -> Counter:
@@ -220,13 +225,24 @@ def _pooled_centroid(mention_vectors: list[Counter], lead_vectors: list[Counter]
     return a or b
 
 
-def _nearest(vectors: list[Counter], texts: list[str], centroid: Counter, k: int) -> list[int]:
-    """Indexes of up to k texts nearest the centroid, of readable length, skipping near-duplicates."""
-    ranked = sorted(range(len(texts)), key=lambda i: (-cosine(vectors[i], centroid), i))
+def _topic_words(df: Counter, n_docs: int) -> set[str]:
+    """Words in at least TOPIC_SHARE of the articles: the collection's topic ("oil", "spill", "bp").
+    DATEWISE keeps summary sentences to those naming the topic; it is given keywords, we find them."""
+    return {w for w, c in df.items() if c >= TOPIC_SHARE * n_docs and not w.isdigit()}
+
+
+def _nearest(vectors: list[Counter], texts: list[str], centroid: Counter, k: int,
+             topic_words: set[str] | frozenset[str] = frozenset(), bonus: list[float] | None = None) -> list[int]:
+    """Indexes of up to k texts nearest the centroid, of readable length and on the topic, skipping
+    near-duplicates."""
+    bonus = bonus or [0.0] * len(texts)
+    ranked = sorted(range(len(texts)), key=lambda i: (-(cosine(vectors[i], centroid) + bonus[i]), i))
     picked: list[int] = []
     for i in ranked:
         words = len(texts[i].split())
         if words < 6 or words > 80:
+            continue
+        if topic_words and not topic_words & set(vectors[i]):
             continue
         if any(cosine(vectors[i], vectors[j]) > 0.5 for j in picked):
             continue

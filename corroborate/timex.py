@@ -2,12 +2,14 @@
 
 A HeidelTime-like rule grammar in plain Python (no model is available offline
 and rules are what reach ~90 span F1 on news anyway).  The rules live in
-timex_rules_date (calendar dates) and timex_rules_rel (relative dates, vague
-references, durations, sets, clock times); this module runs them all, widens
-each match over the modifiers TimeML counts as part of the expression
-("early", "the end of", "more than", "about"), and keeps the longest
-non-overlapping matches.  Relative expressions resolve against the anchor (the
-publication date); without one they stay underspecified ("XXXX-WXX-1").
+timex_rules_date (calendar dates), timex_rules_period (seasons, quarters,
+holidays) and timex_rules_rel (relative dates, vague references, durations,
+sets, clock times); this module runs them all, widens each match over the
+modifiers TimeML counts as part of the expression ("early", "the end of",
+"more than", "nearly"), keeps the longest non-overlapping matches and resolves
+anaphoric ones ("that year", "two days later") against the date told last.
+Relative expressions resolve against the anchor (the publication date);
+without one they stay underspecified ("XXXX-WXX-1").
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 
-from . import timex_rules_rel  # noqa: F401  (registers the relative rules into RULES)
+from . import timex_rules_period, timex_rules_rel  # noqa: F401  (importing them registers their rules)
 from .model import Article, TimeExpr
 from .timex_calendar import parse_anchor, resolve_reference
 from .timex_context import MatchContext
@@ -61,9 +65,9 @@ _TRIGGERS = {name: re.compile(trigger) for name, trigger in {
     "holiday": r"christmas|new|halloween|valentine|boxing|independence|bastille|may|patrick|thanksgiving|"
                r"labor|memorial|easter|good",
     "relative_day": r"today|tonight|tomorrow|yesterday", "part_of_today": r"morning|afternoon|evening|night|overnight",
-    "generic_reference": r"now|current|currently|present|presently|nowadays|days|moment|recent|recently|lately|"
+    "generic_reference": r"now|current|currently|present|presently|nowadays|days|moment|recent|recently|lately|term|possible|date|"
                          r"past|formerly|future|soon",
-    "relative_unit_period": r"week|weekend|month|quarter|year|decade", "period_end": r"end",
+    "relative_unit_period": r"week|weekend|month|quarter|year|decade|period", "period_end": r"end",
     "anaphoric_period": r"day|morning|afternoon|evening|night|week|month|year",
     "year_ago_adjective": r"year|prior", "units_ago": r"ago|earlier|now|hence|back|later",
     "vague_ago": r"ago|earlier|later", "duration": _UNITS, "vague_duration": _UNITS, "duration_adjective": _UNITS,
@@ -113,7 +117,7 @@ _YEAR_AGO = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:
 _PART_OF_YEAR = re.compile(r"(\d{4})-([QH]\d)$")
 
 
-def _resolve_references(timexes: list[TimeExpr], anchor) -> None:
+def _resolve_references(timexes: list[TimeExpr], anchor: date | None) -> None:
     """Fill "REF:unit:offset" values from the closest preceding calendar date ("that year" after "in
     1996" is 1996); with no such date the document date stands in.  "A year ago" right after a quarter
     ("profit rose in the third quarter from $5 million a year ago") is that quarter a year before."""
@@ -122,7 +126,7 @@ def _resolve_references(timexes: list[TimeExpr], anchor) -> None:
     for tx in timexes:
         if tx.value.startswith("REF:"):
             tx.value = resolve_reference(tx.value, last, anchor)
-        elif last and tx.start - last_end < _QUARTER_REACH and _YEAR_AGO.fullmatch(tx.text):
+        elif last and tx.start - last_end < _QUARTER_REACH and _YEAR_AGO.fullmatch(tx.text) and len(tx.value) == 4:
             part = _PART_OF_YEAR.match(last)
             if part:
                 tx.value = f"{int(part.group(1)) - 1:04d}-{part.group(2)}"
@@ -130,7 +134,9 @@ def _resolve_references(timexes: list[TimeExpr], anchor) -> None:
             last, last_end = tx.value, tx.end
 
 
-def _matches(pattern: re.Pattern[str], text: str, hits: list[int] | None, word_starts: list[int]):
+def _matches(
+    pattern: re.Pattern[str], text: str, hits: list[int] | None, word_starts: list[int]
+) -> Iterator[re.Match[str]]:
     """pattern's matches: a scan of the whole text when the rule has no trigger, else for each trigger
     word the leftmost match that covers it, tried from the word starts up to _LOOKBACK characters before."""
     if hits is None:

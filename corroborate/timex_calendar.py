@@ -230,7 +230,7 @@ def resolve_reference(marker: str, reference: str | None, anchor: date | None) -
             base = date(year, int(month), int(day))
     base = base or anchor
     if base is None:
-        return relative_period(None, unit, 0)
+        return relative_period(None, unit, 0) + (f"T{part}" if part else "")
     if unit == "D":
         value = fmt_day(base + timedelta(days=offset))
         return value + (f"T{part}" if part else "")

@@ -55,8 +55,10 @@ TIME_OF_DAY = r"(?:morning|afternoon|evening|night)"
 
 
 def parse_number(text: str) -> float | None:
-    """"18" -> 18, "two and a half" -> 2.5, "2 1/2" -> 2.5, "a" -> 1, "several" -> None (unknown)."""
+    """"18" -> 18, "two and a half" -> 2.5, "2 1/2" -> 2.5, "a" -> 1, "a couple of" -> 2, "several" -> None."""
     t = text.lower().strip().replace(",", "")
+    if t in ("a couple of", "couple of", "a couple"):
+        return 2
     if t in FUZZY_AMOUNTS or t in ("hundreds", "thousands", "dozens"):
         return None
     half = 0.0

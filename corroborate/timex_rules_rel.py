@@ -62,6 +62,8 @@ def part_of_today(m: re.Match[str], ctx: MatchContext) -> Result:
 # --- vague references ------------------------------------------------------------------------------
 
 _GENERIC = {
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
@@ -73,7 +75,8 @@ _GENERIC = {
 
 
 @rule(r"(?<![\w-])(?:right now|now|currently|current|presently|at present|nowadays|these days|the present|"
-      r"at the moment|recently|lately|recent|the past|formerly|the future|soon|the near future)(?![\w-])", _I)
+      r"at the moment|recently|lately|recent|the past|formerly|the future|soon|the near future|the near term|"
+      r"the short term|the long term|as soon as possible|a later date)(?![\w-])", _I)
 def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
     word = m.group(0).lower()
     after = ctx.text[m.end():m.end() + 20].lower()
@@ -90,10 +93,11 @@ def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
 
 # --- this / last / next period ---------------------------------------------------------------------
 
-_PERIOD_UNIT = r"(?:week|weekend|month|quarter|year|decade|fiscal year|financial year)"
+_PERIOD_UNIT = r"(?:week|weekend|month|quarter|year|decade|fiscal year|financial year|period)"
 _REL_OFFSET = {"this": 0, "the current": 0, "current": 0, "last": -1, "the previous": -1, "previous": -1,
                "this past": -1, "past": -1, "next": 1, "the next": 1, "the coming": 1, "coming": 1,
-               "this coming": 1, "the following": 1, "the last": -1, "the past": -1, "the same": 0, "the latest": 0, "that": 0, "the": 0}
+               "this coming": 1, "the following": 1, "the last": -1, "the past": -1, "the full": 0, "the whole": 0,
+               "the entire": 0, "the same": 0, "the latest": 0, "that": 0, "the": 0}
 
 
 # --- anaphoric: "that year", "the following day", "the day before": relative to the date told last ------
@@ -115,14 +119,16 @@ def anaphoric_period(m: re.Match[str], ctx: MatchContext) -> Result:
 
 
 @rule(rf"(?P<rel>this|the current|current|last|the last|the past|past|the previous|previous|this past|next|the next|"
-      rf"this coming|the coming|the following|the same|the latest|the)\s+(?P<unit>{_PERIOD_UNIT})(?![\w-])", _I)
+      rf"this coming|the coming|the following|the same|the latest|the full|the whole|the entire|the)\s+(?P<unit>{_PERIOD_UNIT})(?![\w-])", _I)
 def relative_unit_period(m: re.Match[str], ctx: MatchContext) -> Result:
     rel = m.group("rel").lower()
     unit_word = m.group("unit").lower()
     if _looks_like_title(m.group("unit")):
         return None
+    if unit_word == "period" and rel != "the latest":
+        return None  # only "the latest period" (in a results story, the quarter just reported) is a date
     code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
-            "fiscal year": "Y", "financial year": "Y"}[unit_word]
+            "fiscal year": "Y", "financial year": "Y", "period": "Q"}[unit_word]
     offset = _REL_OFFSET[rel]
     if rel in ("the", "the latest", "the same") and code in ("Q", "WE"):
         # "the quarter" in a results story is the one just reported; "the weekend" the one just past
@@ -266,7 +272,7 @@ def long_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
 
 @rule(r"(?:(?P<lead>recent|the coming|coming|the past|past|the next|next|the last|the following|the previous|"
       r"the early|the first)\s+(?:few\s+|several\s+)?)?(?P<unit>days|weeks|months|years|decades|hours|"
-      r"minutes|centuries)(?![\w-])", _I)
+      r"minutes|centuries|quarters)(?![\w-])", _I)
 def vague_duration(m: re.Match[str], ctx: MatchContext) -> Result:
     lead = (m.group("lead") or "").lower()
     unit = unit_code(m.group("unit"))
@@ -296,6 +302,8 @@ _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1
 @rule(r"(?<![\w-])(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|"
       r"semiannually|bimonthly)(?![\w-])", _I)
 def set_adverb(m: re.Match[str], ctx: MatchContext) -> Result:
+    if _looks_like_title(m.group(0)) and not re.search(r"(?:^|[.!?]\s+|\n\s*)$", ctx.text[max(0, m.start() - 3):m.start()]):
+        return None  # "the Daily Show", "Weekly Standard": a name
     if re.search(r"\b(?:its|their|the|a|an|average|his|her|our)\s+$", ctx.text[max(0, m.start() - 10):m.start()], _I):
         return None  # "its quarterly dividend": an adjective of a noun, not a recurrence
     return _SET_WORDS[m.group(0).lower()], "SET"

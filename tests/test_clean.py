@@ -8,6 +8,7 @@ import pytest
 
 from corroborate.clean import CleanResult, clean_stage, clean_text, explain_text
 from corroborate.model import Article, content_id
+from corroborate.textmeta import find_published
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
 
@@ -141,7 +142,6 @@ def test_clean_stage_fills_fields() -> None:
     assert article.title == TITLE
     assert article.published == "2020-03-03"
     assert article.label == "analysis"
-    assert article.language == "en"
     assert article.stages == ["clean"]
     assert f"{TITLE} | Valley Post" in article.removed
 
@@ -198,6 +198,15 @@ def test_explain_text_gives_a_reason_per_cut_line() -> None:
     assert reasons["0 Comments"] is not None
 
 
+def test_list_introduced_at_the_end_of_the_body_is_kept_up_to_the_footer() -> None:
+    items = ["Monday -- 7:00 to 19:00, cars only", "Tuesday -- 7:00 to 22:00, cars and buses",
+             "Saturday -- 9:00 to 18:00, all vehicles"]
+    text = page(P1, P2, P3, "The opening hours for the first week:", *items,
+                "Northvale Daily", "About us", "Privacy policy")
+    result = clean_text(text)
+    assert result.body == page(P1, P2, P3, "The opening hours for the first week:", *items)
+
+
 def test_prose_that_looks_like_furniture_is_kept() -> None:
     party = "Senator Jane Holt (R) said on Monday that she would vote against the repair budget."
     said = "The minister said:"
@@ -214,6 +223,43 @@ def test_a_lone_headline_shaped_line_is_the_text_not_a_title() -> None:
     result = clean_text(line)
     assert result.body == line
     assert result.title == ""
+
+
+DE = [
+    "Die Brücke in Nordtal ist nach acht Monaten Bauzeit am Dienstag wieder für den Verkehr freigegeben worden, "
+    "teilte das Verkehrsamt mit.",
+    "Die Arbeiten kosteten rund 14 Millionen Euro und dauerten wegen des Hochwassers im Frühjahr sechs Wochen "
+    "länger als geplant.",
+    "Lastwagen dürfen die Brücke erst nach einer abschließenden Belastungsprobe im Dezember wieder benutzen, "
+    "sagte ein Sprecher der Stadt.",
+]
+FR = [
+    "Le pont de Valnord a rouvert mardi à la circulation après huit mois de travaux, a indiqué le service "
+    "régional des transports dans un communiqué.",
+    "Les travaux ont coûté environ 14 millions d'euros et ont duré six semaines de plus que prévu à cause "
+    "des inondations du printemps.",
+    "Les poids lourds resteront interdits sur le pont jusqu'à un dernier test de charge prévu début décembre, "
+    "selon la mairie.",
+]
+
+
+def test_german_page_furniture() -> None:
+    text = "\n".join(["Startseite > Region > Verkehr", "Teilen", "Brücke in Nordtal wieder offen",
+                     "Stand: 03.03.2020 10:45 Uhr", DE[0], "Bild: dpa", DE[1], "Lesen Sie auch:",
+                     "Neue Radwege Für Die Innenstadt Geplant", DE[2], "Mehr zum Thema", "Kommentare"])
+    result = clean_text(text)
+    assert result.body == page(*DE)
+    assert result.title == "Brücke in Nordtal wieder offen"
+
+
+def test_french_page_furniture() -> None:
+    text = "\n".join(["Accueil › Régions", "Partager", "Le pont de Valnord rouvert après huit mois",
+                     "Publié le 03/03/2020 à 10h45 Mis à jour le 03/03/2020 à 12h00", FR[0], "© AFP", FR[1],
+                     "Lire aussi : Les pistes cyclables du centre-ville bientôt élargies", FR[2]])
+    result = clean_text(text)
+    assert result.body == page(*FR)
+    assert result.title == "Le pont de Valnord rouvert après huit mois"
+    assert find_published(text) == "2020-03-03"
 
 
 def _wrap(text: str, width: int) -> str:

@@ -71,19 +71,19 @@ def test_earlier_assignments_only_change_through_recorded_merges():
 
 
 def test_merge_is_recorded_and_old_id_redirects():
-    # Two articles that share little wording start two stories; a bridging article shows they are one.
-    c = StoryClusterer(ClusterOptions(join_threshold=0.5, merge_threshold=0.5))
-    base = ("Kestrel Metals Halvard Steel takeover shareholders approved merger steelmaker billion euros "
-            "plants chief executive")
-    c.add(art("a", base + " Thursday vote", "2026-03-04", "x"))
-    c.add(art("b", base + " Thursday vote confirmed", "2026-03-04", "y"))
-    c.add(art("c", "Rain and wind are forecast for the weekend across the northern hills and valleys.",
-              "2026-03-04", "z"))
-    live = c.stories()
-    assert c.story_of("a") == c.story_of("b") == "sa"
-    assert "sc" in live and c.story_of("c") == "sc"
-    for old, new in c.merges.items():
-        assert old not in live and c.resolve(old) in live and new
+    # A join threshold above 1 keeps two wordings of one event apart; each gets a syndicated copy (copies
+    # always join), and once both stories have grown the merge check finds they are one story.
+    c = StoryClusterer(ClusterOptions(join_threshold=1.01, merge_threshold=0.5))
+    text_a = QUAKE[0] + " " + QUAKE[1]
+    text_b = QUAKE[1] + " " + QUAKE[2]
+    assert c.add(art("a1", text_a, "2026-03-01", "x")) == "sa1"
+    assert c.add(art("a2", text_a, "2026-03-01", "y")) == "sa1"
+    assert c.add(art("b1", text_b, "2026-03-02", "z")) == "sb1"  # not joined: threshold too strict
+    assert c.add(art("b2", text_b, "2026-03-02", "w")) == "sa1"  # joins sb1, which then merges into sa1
+    assert c.merges == {"sb1": "sa1"}
+    assert c.story_of("b1") == "sa1" and c.resolve("sb1") == "sa1"
+    assert c.stories() == {"sa1": ["a1", "a2", "b1", "b2"]}
+    assert c.independent_sources("sb1") == 2
 
 
 def test_min_evidence_rule():

@@ -97,3 +97,12 @@ def test_headline_words_count_only_when_prose_capitalises_them():
     texts = {m.text for m in _mentions(text)}
     assert "Sylvania" in texts
     assert not any(w in t for t in texts for w in ("Faces", "Harsh", "Criticism", "Bridge"))
+
+
+def test_nationality_adjectives_and_person_of_place_boundaries():
+    text = ("An Australian climber died on the ridge. Officials in the Middle Eastern country said "
+            "Dr. Lena Moreno of Port Alba University examined him. Moreno said the Gulf of Aden was calm.")
+    texts = {m.text for m in _mentions(text)}
+    assert "Australian" not in texts and "Middle Eastern" not in texts
+    assert "Lena Moreno" in texts and "Port Alba University" in texts
+    assert "Gulf of Aden" in texts

@@ -20,6 +20,9 @@ PROSE = "The council met on Tuesday and agreed the plan after a long debate abou
         ("Headline\nPublié le 3 mars 2020\n" + PROSE, "2020-03-03"),
         ("WASHINGTON, July 26, 2021 (Reuters) - The president said.", "2021-07-26"),
         ("Headline\nMonday 26 July 2021 10:45 BST\n" + PROSE, "2021-07-26"),
+        ("Headline\nStand: 26.07.2021 10:45 Uhr\n" + PROSE, "2021-07-26"),
+        ("Headline\nPublié le 26/07/2021 à 10h45\n" + PROSE, "2021-07-26"),
+        ("Headline\nPosted 07/26/2021\n" + PROSE, "2021-07-26"),
     ],
 )
 def test_find_published(text: str, expected: str) -> None:
@@ -42,6 +45,10 @@ def test_dates_in_prose_are_not_publication_dates() -> None:
     text = "Headline\nThe treaty was signed on July 4, 1976 in a small ceremony attended by both leaders.\n"
     assert find_published(text) is None
     assert find_published("no date here at all") is None
+
+
+def test_ambiguous_slash_date_is_not_guessed() -> None:
+    assert date_in("Published 03/04/2021") is None
 
 
 def test_impossible_dates_are_rejected() -> None:

@@ -134,7 +134,9 @@ def test_anchor_coarser_than_a_day_leaves_relative_values_open() -> None:
     "The company earns $5 million a year from rentals.",
     "She said they may attend.",
     "The company raised its quarterly dividend.",
-    "They will act as soon as possible.",
+    "They left as soon as the rain stopped.",
+    "Corker said on “Fox News Sunday” that a deal was near.",
+    "The Easter Egg Roll drew crowds.",
     "About 2000 people marched.",
     "The fall of the regime was swift.",
     "The Arab Spring began in Tunisia.",
@@ -143,6 +145,13 @@ def test_anchor_coarser_than_a_day_leaves_relative_values_open() -> None:
 ])
 def test_non_temporal_text_is_left_alone(text: str) -> None:
     assert tag(text) == []
+
+
+def test_every_rule_has_trigger_words() -> None:
+    """A rule without trigger words is scanned at every character: correct but slow on long articles."""
+    from corroborate.timex import _TRIGGERS, RULES
+
+    assert [handler.__name__ for _, handler in RULES if handler.__name__ not in _TRIGGERS] == []
 
 
 def test_offsets_match_text() -> None:

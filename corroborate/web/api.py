@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from ..engine import build_stories, load_story, story_brief
+from ..engine import build_stories, load_story, story_brief_json
 from ..options import Options
 from ..storage import Store
 from .deps import get_store
@@ -58,13 +58,13 @@ def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
             "article_count": meta.article_count}
 
 
-@router.get("/stories/{story_id}/brief", summary="The story's cited brief (same JSON as the CLI)")
-def get_brief(story_id: str, store: StoreDep,
-              words: Annotated[int, Query(ge=10, le=2000)] = 150) -> dict[str, Any]:
-    brief = story_brief(store, story_id, words)
-    if brief is None:
+@router.get("/stories/{story_id}/brief", summary="The story's cited brief (same JSON as the CLI)",
+            response_class=Response, responses={200: {"content": {"application/json": {}}}})
+def get_brief(story_id: str, store: StoreDep, words: Annotated[int, Query(ge=10, le=2000)] = 150) -> Response:
+    text = story_brief_json(store, story_id, words)  # served as stored: no re-encoding of a large brief
+    if text is None:
         raise HTTPException(404, f"no story with id '{story_id}'")
-    return brief
+    return Response(content=text, media_type="application/json")
 
 
 @router.get("/articles/{article_id}", summary="One article: clean body, raw text, metadata, claims")

@@ -10,8 +10,12 @@ def outlet_of(article: dict[str, Any]) -> str:
     return article.get("outlet") or article.get("source", "").rsplit("/", 1)[-1] or article["id"]
 
 
-def fact_matrix(brief: dict[str, Any]) -> dict[str, Any]:
-    """Cells say 'supports', 'contradicts' or 'silent' for each outlet and each fact or conflict."""
+MAX_ROWS = 60  # the page shows the best-attested facts; the JSON brief has them all
+
+
+def fact_matrix(brief: dict[str, Any], max_rows: int = MAX_ROWS) -> dict[str, Any]:
+    """Cells say 'supports', 'contradicts' or 'silent' for each outlet and each fact or conflict:
+    every conflict, then facts by how many independent sources state them."""
     articles = brief["story"]["articles"]
     outlets: list[str] = []
     outlet_by_article = {}
@@ -21,7 +25,8 @@ def fact_matrix(brief: dict[str, Any]) -> dict[str, Any]:
         if name not in outlets:
             outlets.append(name)
     rows = []
-    for fact in brief["facts"]:
+    facts = sorted(brief["facts"], key=lambda f: -f["independent_sources"])
+    for fact in facts[:max(0, max_rows - len(brief["conflicts"]))]:
         backing = {outlet_by_article.get(s) for s in fact["sources"]}
         rows.append({"kind": "fact", "text": fact["text"], "single": fact["single_source"],
                      "cells": [("supports", "") if o in backing else ("silent", "") for o in outlets]})
@@ -40,4 +45,5 @@ def fact_matrix(brief: dict[str, Any]) -> dict[str, Any]:
             else:
                 cells.append(("supports" if value_of[o] == majority else "contradicts", value_of[o]))
         rows.append({"kind": "conflict", "text": conflict["about"], "single": False, "cells": cells})
-    return {"outlets": outlets, "rows": rows}
+    rows = [r for r in rows if r["kind"] == "conflict"] + [r for r in rows if r["kind"] == "fact"]
+    return {"outlets": outlets, "rows": rows, "hidden": len(brief["facts"]) + len(brief["conflicts"]) - len(rows)}
