@@ -20,12 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corroborate.coref_eval import clusters_from_labels, conll_scores, ecb_command_lines, load_ecb_split  # noqa: E402
+from corroborate.doc_groups import group_documents  # noqa: E402
 from corroborate.entities import resolve_entities  # noqa: E402
 from corroborate.mention_heads import PRONOUNS, head_word, lemma  # noqa: E402
 from corroborate.mentions import find_mentions  # noqa: E402
 from corroborate.model import Article  # noqa: E402
 from corroborate.names import fold  # noqa: E402
-from corroborate.resolve_cmd import group_documents, resolve_mentions_command  # noqa: E402
+from corroborate.resolve_cmd import resolve_mentions_command  # noqa: E402
 from corroborate.split import split_sentences  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "coref-dev" / "ecbplus" / "gold"

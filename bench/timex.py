@@ -1,17 +1,20 @@
 """TempEval-3 TIMEX3 benchmark: span F1 (strict and relaxed), type and value scores, speed.
 
-Run from the repo root: /work/venv/bin/python bench/timex.py [--errors N] [--split TimeBank|AQUAINT]
+Run from the repo root: /work/venv/bin/python bench/timex.py [--errors N] [--split TimeBank|AQUAINT] [--news]
 Reads ../shared/data/temporal-dev/tempeval3/{TimeBank,AQUAINT}/*.tml and tags each document's TEXT
 with its DCT as the anchor.  Scoring follows TE3-evaluation: relaxed = any character overlap
 (one-to-one), strict = identical span; the value and type scores are attribute F1 over relaxed
 matches (correct attributes / system timexes, / gold timexes).  HeidelTime's published TempEval-3
 figures are printed beside ours for reference (they are on the TE3 platinum test set, not this data).
+--news also times the tagger on every Timeline17 dev article (../shared/data/timelines-dev, long news
+texts anchored at their publication dates) and checks that every span's offsets match its text.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import sys
 import time
@@ -91,10 +94,30 @@ def _show_errors(doc, system, pairs, limit: int) -> int:
     return min(len(lines), limit)
 
 
+def news_speed() -> str:
+    """Tag all Timeline17 dev articles; a Markdown line with the throughput."""
+    folder = os.path.join(os.path.dirname(DATA), "..", "timelines-dev")
+    n_docs = n_chars = n_timexes = 0
+    elapsed = 0.0
+    for path in sorted(glob.glob(os.path.join(folder, "*", "articles.json"))):
+        with open(path, encoding="utf-8") as fh:
+            for art in json.load(fh):
+                t0 = time.perf_counter()
+                found = find_timexes(art["text"], art.get("dct"))
+                elapsed += time.perf_counter() - t0
+                assert all(art["text"][t.start:t.end] == t.text for t in found)
+                n_docs, n_chars, n_timexes = n_docs + 1, n_chars + len(art["text"]), n_timexes + len(found)
+    if not n_docs:
+        return "Timeline17 dev articles not found"
+    return (f"News speed: {n_docs} Timeline17 articles, {n_chars / 1e6:.1f} M characters, {n_timexes} timexes "
+            f"in {elapsed:.1f} s = {n_timexes / elapsed:.0f} timexes/s, {n_chars / elapsed / 1000:.0f} k chars/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
     parser.add_argument("--split", choices=["TimeBank", "AQUAINT"], default=None)
+    parser.add_argument("--news", action="store_true", help="also time the tagger on Timeline17 articles")
     args = parser.parse_args()
     if not os.path.isdir(DATA):
         sys.exit(f"TempEval-3 data not found at {DATA}")
@@ -113,6 +136,9 @@ def main() -> None:
               f"{100 * r['type_f']:.1f} | {100 * r['value_f']:.1f} | {100 * r['value_acc']:.1f} | "
               f"{r['per_second']:.0f} |")
     print("| HeidelTime (published, TE3 platinum test) | - | - | - | - | 83.9/79.0/81.3 | 93.1/87.7/90.3 | - | 77.6 | - | - |")
+    if args.news:
+        print()
+        print(news_speed())
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from .claim_quantities import comparable, compatible, noun_phrase, unit_key, uni
 from .claim_text import STOPWORDS, content_tokens, fold, stem, words
 from .model import Claim, Quantity
 
-# Only near-identical wording makes a polarity difference a conflict: pair score, and the share of the
+# Only near-identical wording makes a polarity difference a conflict: pair score and the share of the
 # negated clause's words that the other claim states.
 NEGATION_MIN_SIMILARITY = 0.55
 NEGATION_MIN_OVERLAP = 0.6

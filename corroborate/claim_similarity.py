@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .claim_text import content_tokens, fold
+from .claim_text import common_tokens, content_tokens, fold
 
 BLOCK_ROWS = 2048
 NEIGHBOURS = 40
@@ -39,11 +39,14 @@ class ClaimSpace:
     """
 
     WORD_WEIGHT, CHAR_WEIGHT, CONTAIN_WEIGHT, NUMBER_BONUS = 0.4, 0.3, 0.3, 0.1
+    # Pairs sharing fewer than min_common_words lower-case content words (names do not count) lose this.
+    FEW_COMMON_PENALTY = 0.15
     # Containment of a claim with fewer content tokens than this is discounted (too easily contained).
     CONTAIN_MIN_TOKENS = 6
 
     def __init__(self, texts: list[str], extra_docs: list[str] | None = None,
-                 slot_keys: list[set[str]] | None = None) -> None:
+                 slot_keys: list[set[str]] | None = None, min_common_words: int = 0) -> None:
+        self.min_common_words = min_common_words
         docs = texts + (extra_docs or [])
         self.word_vectorizer = TfidfVectorizer(analyzer=_cached_tokens, sublinear_tf=True, dtype=np.float64)
         words = self.word_vectorizer.fit_transform(docs)
@@ -53,6 +56,8 @@ class ClaimSpace:
         self.idf = self.word_vectorizer.idf_
         names = self.word_vectorizer.get_feature_names_out()
         self.big_number = np.array([n.startswith("#") and _number_value(n) > 10 for n in names], dtype=np.float64)
+        self.common_vectorizer = CountVectorizer(analyzer=_cached_common, vocabulary=self.word_vectorizer.vocabulary_,
+                                                 binary=True, dtype=np.float64)
         n = len(texts)
         self._set(texts, slot_keys, words[:n].tocsr(), chars[:n].tocsr())
 
@@ -62,6 +67,7 @@ class ClaimSpace:
         self.words = words if words is not None else self.word_vectorizer.transform(texts).tocsr()
         self.chars = chars if chars is not None else self.char_vectorizer.transform(texts).tocsr()
         self.present = (self.words > 0).astype(np.float64).tocsr()
+        self.common = self.common_vectorizer.transform(texts).tocsr()
         self.weight = np.asarray(self.present @ self.idf).ravel()
         self.size = np.diff(self.present.indptr)
 
@@ -99,6 +105,9 @@ class ClaimSpace:
                                 dtype=bool, count=len(rows))
         number |= same_slot
         partial = self.WORD_WEIGHT * word + self.CONTAIN_WEIGHT * contain + self.NUMBER_BONUS * number
+        if self.min_common_words:
+            common = np.asarray(self.common[rows].multiply(other.common[cols]).sum(axis=1)).ravel()
+            partial -= self.FEW_COMMON_PENALTY * (common < self.min_common_words)
         todo = np.arange(len(rows)) if min_score is None else np.flatnonzero(partial + self.CHAR_WEIGHT >= min_score)
         if todo.size:
             char = np.asarray(self.chars[rows[todo]].multiply(other.chars[cols[todo]]).sum(axis=1)).ravel()
@@ -109,6 +118,15 @@ class ClaimSpace:
 @lru_cache(maxsize=100_000)
 def _tokens_of(text: str) -> tuple[str, ...]:
     return tuple(content_tokens(text))
+
+
+@lru_cache(maxsize=100_000)
+def _common_of(text: str) -> tuple[str, ...]:
+    return tuple(common_tokens(text))
+
+
+def _cached_common(text: str) -> list[str]:
+    return list(_common_of(text))
 
 
 def _cached_tokens(text: str) -> list[str]:

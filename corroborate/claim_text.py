@@ -151,6 +151,29 @@ def content_tokens(text: str) -> list[str]:
     return tokens
 
 
+def common_tokens(text: str) -> list[str]:
+    """The tokens of content_tokens that come from lower-case words and numbers, not from names.
+
+    Two sentences that share only names ("Senator Harry Reid, the Democratic
+    leader") are about the same people, not necessarily the same statement.
+    """
+    out: list[str] = []
+    for i, w in enumerate(words(text)):
+        if w[0].isdigit():
+            num = number_token(w)
+            if num:
+                out.append(num)
+            continue
+        if is_capitalised(w) and (i > 0 or w.isupper()):
+            continue
+        low = fold_word(w)
+        if low in STOPWORDS or len(low) < 2:
+            continue
+        stemmed = stem(IRREGULAR_BASE.get(low, low))
+        out.append(_STEM_SYNONYMS.get(stemmed, stemmed))
+    return out
+
+
 _NAME_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|(?:(?:al|el)[-‐])?[A-Z][\w’'‐-]*)"
 _NAME_SEQ = re.compile(
     r"(?:(?<=\s)|^|(?<=[\"'“(]))"

@@ -26,9 +26,12 @@ from dataclasses import dataclass, field
 from .clean_lexicon import (
     BYLINE_RE,
     DATED_BYLINE_RE,
+    EMAIL_RE,
+    HANDLE_RE,
     INITIALS_RE,
     LEGAL_RE,
     SELF_SITE_RE,
+    URL_RE,
     WIDGET_RE,
     is_comment_author,
 )
@@ -120,11 +123,18 @@ def _hard_reason(unit: Unit) -> str | None:
         return "menu"
     if unit.caption_like:
         return "caption"
-    if unit.linkish and unit.n_words <= 12 and not unit.prose:
+    if unit.linkish and unit.n_words <= 12 and not unit.prose and _words_besides_links(text) < 4:
         return "link"
     if unit.n_words <= 80 and SELF_SITE_RE.search(text) and LEGAL_RE.search(text):
         return "boilerplate"
     return None
+
+
+def _words_besides_links(text: str) -> int:
+    """Words left once URLs, handles and e-mail addresses are taken out."""
+    for pattern in (URL_RE, EMAIL_RE, HANDLE_RE):
+        text = pattern.sub(" ", text)
+    return len(re.findall(r"[^\W\d_]{2,}", text))
 
 
 def _mark_title(units: list[Unit], reasons: list[str | None], title: str, body_start: int) -> str:

@@ -103,6 +103,8 @@ class Unit:
         text = self.text
         if _CRUMB.match(text) and self.n_words <= 8 and re.search(r"[>»›]|\s/\s", text):
             return True
+        if text.startswith("|") and text.endswith("|"):  # a table row ("| 1 | Kyle Busch | 5040 |") is content
+            return False
         parts = [p for p in re.split(r"\s*[|•·»›]\s*", text) if p.strip()]
         if len(parts) >= 3 and max(len(p.split()) for p in parts) <= 4 and not self.terminal:
             return True

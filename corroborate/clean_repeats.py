@@ -58,19 +58,27 @@ def find_title(units: list[Unit], reasons: list[str | None], body_start: int) ->
 
     Candidates are headline-shaped (3-30 words, no closing period, not already
     furniture); repetition nearby counts most, then title case and closeness to
-    the body.
+    the body.  A line printed once below prose is taken only when page
+    furniture shows above it: in already-clean text it is a subheading.
     """
     start = max(0, body_start - 15)
     best, best_score = -1, 0.0
+    # Above line i: any furniture line, any paragraph of prose.
+    furniture_seen, prose_seen = [False] * (len(units) + 1), [False] * (len(units) + 1)
+    for i, (unit, reason) in enumerate(zip(units, reasons, strict=True)):
+        furniture_seen[i + 1] = furniture_seen[i] or reason is not None
+        prose_seen[i + 1] = prose_seen[i] or (reason is None and unit.prose and unit.n_words >= 10)
     for i in range(start, min(body_start, len(units))):
         unit = units[i]
-        if reasons[i] or not _headline_shaped(unit):
+        if reasons[i] or not _headline_shaped(unit) or _list_item(units, i):
             continue
         core = norm_key(title_core(unit.text))
         copies = sum(
             1 for j in range(max(0, i - _NEAR_WINDOW), min(len(units), i + _NEAR_WINDOW))
             if j != i and is_title_copy(units[j], core)
         )
+        if not copies and i > 2 and prose_seen[i] and not furniture_seen[i]:
+            continue
         score = 1.0 + 2.0 * min(copies, 2)
         score += 1.0 if unit.cap_ratio >= 0.6 else 0.0
         score -= 2.0 if any(w.lower() in CHROME_WORDS for w in unit.words) else 0.0
@@ -81,10 +89,24 @@ def find_title(units: list[Unit], reasons: list[str | None], body_start: int) ->
     return best
 
 
+def _list_item(units: list[Unit], i: int) -> bool:
+    """True when line i opens with the same two words as a neighbour ("3a etapa: ..."): a list item."""
+    def opening(unit: Unit) -> str:
+        return re.sub(r"\d+", "0", " ".join(unit.text.lower().split()[:2]))
+
+    mine, core = opening(units[i]), norm_key(title_core(units[i].text))
+    return any(
+        0 <= j < len(units) and opening(units[j]) == mine and not is_title_copy(units[j], core)
+        for j in (i - 1, i + 1)
+    )
+
+
 def _headline_shaped(unit: Unit) -> bool:
     """3-30 words, no closing period or colon, no date, time or byline in it."""
     text = unit.text
     if not 3 <= unit.n_words <= 30 or text.endswith((".", ":")) or _TIME.search(text) or date_in(text):
+        return False
+    if unit.bullet or unit.numbered or text.startswith("|"):  # list items and table rows are not headlines
         return False
     return not BYLINE_START.match(text) and not unit.linkish
 

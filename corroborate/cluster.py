@@ -39,6 +39,7 @@ class ClusterOptions:
     name_cap: int = 40
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
     join_threshold: float = 0.5  # join the best candidate when its probability reaches this
+    time_penalty: float = 1.0  # prior weight of log(1 + days between article and story); not fitted
     merge_threshold: float = 0.85  # merge two stories when one, seen as an article, scores this vs the other
     use_syndication: bool = True
     min_articles: int = 2  # minimum-evidence rule for `is_listed`
@@ -68,6 +69,8 @@ class StoryClusterer:
         self.options = options or ClusterOptions()
         if len(self.options.weights) != len(FEATURE_NAMES):
             raise ValueError(f"weights must have {len(FEATURE_NAMES)} entries ({', '.join(FEATURE_NAMES)})")
+        self._weights = list(self.options.weights)
+        self._weights[FEATURE_NAMES.index("log_gap_days")] = -self.options.time_penalty
         self.merges: dict[str, str] = {}
         self._stories: dict[str, StoryState] = {}
         self._article_story: dict[str, str] = {}
@@ -173,7 +176,7 @@ class StoryClusterer:
     def probability(self, ev: ArticleEvidence, story: StoryState) -> float:
         """Probability that the article (or story seen as an article) belongs to story."""
         feats = pair_features(ev, story, self._names)
-        return _sigmoid(sum(w * f for w, f in zip(self.options.weights, feats, strict=True)))
+        return _sigmoid(sum(w * f for w, f in zip(self._weights, feats, strict=True)))
 
     def _decide(self, ev: ArticleEvidence, candidates: list[StoryState]) -> StoryState | None:
         best, best_p = None, self.options.join_threshold

@@ -48,20 +48,48 @@ def collect_pairs(articles: list[Article], labels: list[str],
     return features, targets
 
 
-def fit_weights(corpora: list[Corpus], options: ClusterOptions | None = None) -> tuple[float, ...]:
-    """Logistic-regression weights (FEATURE_NAMES order) with every corpus weighing the same in total."""
-    from sklearn.linear_model import LogisticRegression
+def fit_weights(corpora: list[Corpus], options: ClusterOptions | None = None,
+                fixed: dict[str, float] | None = None, l2: float = 1.0) -> tuple[float, ...]:
+    """L2-regularised logistic-regression weights (FEATURE_NAMES order), every corpus weighing the same.
 
+    `fixed` pins some weights (default: the time-gap weight at -options.time_penalty): the dev corpora
+    have too few dated articles to learn how fast news goes stale, so that is a stated prior rather than
+    a fitted number; the other weights are fitted around it (the pinned terms act as an offset).
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    options = options or ClusterOptions()
+    if fixed is None:
+        fixed = {"log_gap_days": -options.time_penalty, "date_unknown": 0.0}
     xs, ys, sample_weight = [], [], []
     for articles, labels in corpora:
         x, y = collect_pairs(articles, labels, options)
         xs.extend(x)
         ys.extend(y)
         sample_weight.extend([1.0 / max(1, len(x))] * len(x))
-    scale = len(sample_weight) / sum(sample_weight)
-    model = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False)
-    model.fit(xs, ys, sample_weight=[w * scale for w in sample_weight])
-    return tuple(round(float(w), 4) for w in model.coef_[0])
+    x = np.asarray(xs, dtype=float)
+    sign = np.where(np.asarray(ys) > 0, 1.0, -1.0)
+    sw = np.asarray(sample_weight) * len(sample_weight) / sum(sample_weight)
+    pinned = np.array([i for i, n in enumerate(FEATURE_NAMES) if n in fixed], dtype=int)
+    free = np.array([i for i, n in enumerate(FEATURE_NAMES) if n not in fixed], dtype=int)
+    offset = x[:, pinned] @ np.array([fixed[FEATURE_NAMES[i]] for i in pinned]) if pinned.size else 0.0
+    xf = x[:, free]
+    reg = np.array([0.0 if FEATURE_NAMES[i] == "bias" else l2 for i in free])
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        margin = sign * (xf @ w + offset)
+        value = float(np.sum(sw * np.logaddexp(0.0, -margin)) + 0.5 * np.sum(reg * w * w))
+        grad = -(xf.T @ (sw * sign / (1.0 + np.exp(margin)))) + reg * w
+        return value, grad
+
+    result = minimize(loss, np.zeros(free.size), jac=True, method="L-BFGS-B")
+    weights = [0.0] * len(FEATURE_NAMES)
+    for j, i in enumerate(free):
+        weights[i] = round(float(result.x[j]), 4)
+    for i in pinned:
+        weights[i] = fixed[FEATURE_NAMES[i]]
+    return tuple(weights)
 
 
 def stream_f1(corpus: Corpus, options: ClusterOptions) -> float:
@@ -74,11 +102,12 @@ def stream_f1(corpus: Corpus, options: ClusterOptions) -> float:
 
 
 def fit_options(corpora: list[Corpus], base: ClusterOptions | None = None,
+                fixed: dict[str, float] | None = None,
                 joins: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7),
                 merges: tuple[float, ...] = (0.7, 0.85, 0.95)) -> ClusterOptions:
     """Weights by logistic regression, then the join/merge thresholds with the best mean streaming F1."""
     base = base or ClusterOptions()
-    weights = fit_weights(corpora, base)
+    weights = fit_weights(corpora, base, fixed)
     best, best_f1 = None, -1.0
     for join in joins:
         for merge in merges:

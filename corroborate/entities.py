@@ -60,7 +60,9 @@ class Form:
         return {a for a, _ in self.mentions}
 
 
-class _UnionFind:
+class UnionFind:
+    """Disjoint sets over 0..n-1: merging is transitive, and each merge is near O(1)."""
+
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
 
@@ -115,7 +117,7 @@ def _settled_type(typ: str, votes: Counter) -> str:
 
 def cluster_forms(forms: list[Form]) -> list[list[int]]:
     """Merge forms into entities; returns lists of form indices."""
-    uf = _UnionFind(len(forms))
+    uf = UnionFind(len(forms))
     by_key: dict[str, list[int]] = defaultdict(list)
     by_text: dict[str, list[int]] = defaultdict(list)
     by_letters: dict[str, list[int]] = defaultdict(list)
@@ -183,7 +185,7 @@ def _roles_overlap(a: Form, b: Form) -> bool:
     return bool(wa & wb)
 
 
-def _merge_acronyms(forms: list[Form], by_letters: dict[str, list[int]], uf: _UnionFind) -> None:
+def _merge_acronyms(forms: list[Form], by_letters: dict[str, list[int]], uf: UnionFind) -> None:
     acronyms = {letters: idx for letters, idx in by_letters.items() if idx}
     multi_by_initials: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(forms):
@@ -208,7 +210,7 @@ def _merge_acronyms(forms: list[Form], by_letters: dict[str, list[int]], uf: _Un
                 break
 
 
-def _attach_short_forms(forms: list[Form], by_key: dict[str, list[int]], uf: _UnionFind) -> None:
+def _attach_short_forms(forms: list[Form], by_key: dict[str, list[int]], uf: UnionFind) -> None:
     """A surname or shortened name joins the full name it must mean: in its own article, else the unique one."""
     for block in by_key.values():
         fulls = [i for i in block if len(forms[i].tokens) >= 2]
@@ -226,7 +228,7 @@ def _attach_short_forms(forms: list[Form], by_key: dict[str, list[int]], uf: _Un
                 _attach_by_article(forms, s, cands, uf)
 
 
-def _attach_by_article(forms: list[Form], s: int, cands: list[int], uf: _UnionFind) -> None:
+def _attach_by_article(forms: list[Form], s: int, cands: list[int], uf: UnionFind) -> None:
     """Several full names fit: follow the one that shares the short form's articles, if only one does."""
     mine = forms[s].sources
     sharing = {uf.find(f) for f in cands if forms[f].sources & mine}
@@ -343,7 +345,7 @@ def link_across_stories(stories: dict[str, list[dict]]) -> dict[tuple[str, str],
                 form.mentions = [(story_id, 0)] * max(1, v["count"])
                 forms.append(form)
                 owner.append((story_id, ent["id"]))
-    uf = _UnionFind(len(forms))
+    uf = UnionFind(len(forms))
     first_of: dict[tuple[str, str], int] = {}
     for i, key in enumerate(owner):  # the variants of one story entity are already one entity
         if key in first_of:

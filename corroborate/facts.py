@@ -27,8 +27,8 @@ from .model import Article, Claim, Story
 ALIGN_THRESHOLD = 0.45
 # Two clusters merge only when their members' average pair score is at least this.
 LINK_THRESHOLD = 0.36
-# Polarity conflicts need near-identical wording apart from the negation.
-NEGATION_THRESHOLD = 0.55
+# Claims sharing fewer lower-case content words than this (names aside) are penalised (see ClaimSpace).
+MIN_COMMON_WORDS = 2
 
 
 @dataclass
@@ -187,7 +187,8 @@ def align_facts(story: Story) -> tuple[list[dict], list[dict]]:
     items = story_claims(story)
     if not items:
         return [], []
-    space = ClaimSpace([it.claim.text for it in items], slot_keys=[claim_slot_keys(it.claim) for it in items])
+    space = ClaimSpace([it.claim.text for it in items], slot_keys=[claim_slot_keys(it.claim) for it in items],
+                       min_common_words=MIN_COMMON_WORDS)
     matrix = space.centroid_vectors()
     clusters, pairs = cluster_claims(items, space)
     facts: list[tuple[tuple, dict]] = []

@@ -1,10 +1,12 @@
 """`corroborate resolve-mentions`: cluster given mentions (names, nouns, pronouns, times) into entities.
 
-Documents are first grouped into stories by their words, as the product does,
-so that "the host" or "Friday" only meet mentions about the same event.  In a
-story, names are resolved by the name-variant rules of `entities.py`, common
-nouns and times by their head lemma, pronouns by the nearest compatible
-mention before them in the same document.
+Documents are first grouped into stories by their words (`doc_groups.py`), as
+the product does, so that "the host" or "Friday" only meet mentions about the
+same event.  In a story, mentions sharing a head lemma are one referent unless
+full names tell them apart ("Saddam Hussein" / "Fuad Hussein"); names are also
+joined by the name-variant rules of `entities.py`; a common noun that the texts
+give as the role of one name joins it ("actress Lindsay Lohan"); times are keyed
+by their day; pronouns are handled in `pronouns.py`.
 """
 
 from __future__ import annotations
@@ -14,18 +16,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .entities import _UnionFind, build_forms, cluster_forms
-from .mention_cues import CALENDAR, CONNECTOR_WORDS, FUNCTION_WORDS, TITLES
-from .mention_heads import PRONOUNS, head_word, lemma, mention_kind, words_of
+from .doc_groups import group_documents
+from .entities import UnionFind, build_forms, cluster_forms
+from .mention_cues import CALENDAR, CONNECTOR_WORDS, TITLES
+from .mention_heads import head_word, lemma, mention_kind, words_of
 from .mention_types import local_type
+from .mentions import find_mentions
 from .model import Article, Mention
 from .names import core_tokens, fold, tokens_match
+from .pronouns import link_pronouns, person_nouns
+from .split import split_sentences
 
 _LEADING = frozenset("the a an this that these those his her their its our my your on in at of by for from to".split())
 
 
 @dataclass
-class _Row:
+class MentionRow:
     index: int
     id: str
     doc: str
@@ -40,65 +46,16 @@ class _Row:
     human: bool = False  # a common noun the texts use for people ("the judge said", "the actress who")
 
 
-def group_documents(doc_texts: dict[str, str], threshold: float = 0.9) -> list[list[str]]:
-    """Stories from documents: average-linkage clustering of TF-IDF vectors, cut at a cosine distance.
-
-    Past `_MAX_LINKAGE_DOCS` documents the all-pairs linkage would be quadratic, so documents
-    join the nearest story centroid in one pass instead."""
-    ids = list(doc_texts)
-    if len(ids) < 2:
-        return [ids]
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([doc_texts[d] for d in ids])
-    if len(ids) > _MAX_LINKAGE_DOCS:
-        return _leader_groups(ids, vectors, 1.0 - threshold)
-    from scipy.cluster.hierarchy import fcluster, linkage
-
-    labels = fcluster(linkage(vectors.toarray(), method="average", metric="cosine"), t=threshold, criterion="distance")
-    groups: dict[int, list[str]] = defaultdict(list)
-    for doc, label in zip(ids, labels, strict=True):
-        groups[int(label)].append(doc)
-    return list(groups.values())
-
-
-_MAX_LINKAGE_DOCS = 3000
-
-
-def _leader_groups(ids: list[str], vectors, min_similarity: float) -> list[list[str]]:
-    """One pass: each document joins the most similar story centroid, or starts a story."""
-    import numpy as np
-    from scipy.sparse import vstack
-    from sklearn.preprocessing import normalize
-
-    vectors = normalize(vectors).tocsr()
-    groups: list[list[str]] = []
-    sums: list = []
-    for i, doc in enumerate(ids):
-        row = vectors[i]
-        if sums:
-            centroids = normalize(vstack(sums).tocsr())
-            sims = np.asarray((centroids @ row.T).todense()).ravel()
-            best = int(np.argmax(sims))
-            if sims[best] >= min_similarity:
-                groups[best].append(doc)
-                sums[best] = sums[best] + row
-                continue
-        groups.append([doc])
-        sums.append(row)
-    return groups
-
-
 def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> list[dict]:
     """One `{"id", "entity"}` per input mention `{"id", "doc", "text", "sentence", "start", "end"[, "doc_text"]}`."""
     raw = list(lines)
-    rows = [_Row(i, str(r["id"]), str(r.get("doc", "")), r["text"], r.get("sentence", r["text"]),
+    rows = [MentionRow(i, str(r["id"]), str(r.get("doc", "")), r["text"], r.get("sentence", r["text"]),
                  int(r.get("start", 0)), int(r.get("end", len(r["text"])))) for i, r in enumerate(raw)]
     doc_texts: dict[str, str] = {}
     for row, src in zip(rows, raw, strict=False):
         if src.get("doc_text"):
             doc_texts.setdefault(row.doc, src["doc_text"])
-    by_doc: dict[str, list[_Row]] = defaultdict(list)
+    by_doc: dict[str, list[MentionRow]] = defaultdict(list)
     for row in rows:
         by_doc[row.doc].append(row)
     for doc, doc_rows in by_doc.items():
@@ -111,29 +68,12 @@ def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> l
     labels: dict[int, str] = {}
     for story_no, docs in enumerate(group_documents(doc_texts, threshold)):
         story_rows = [r for d in docs for r in by_doc[d]]
-        for row_index, cluster in resolve_story(story_rows).items():
+        for row_index, cluster in resolve_story(story_rows, doc_texts).items():
             labels[row_index] = f"s{story_no}_e{cluster}"
     return [{"id": r.id, "entity": labels[r.index]} for r in rows]
 
 
-_PERSON_CONTEXT = re.compile(
-    r"\b([a-z][a-z-]+)\s+(?:who|whom|said|says|told|added|explained|insisted|denied|admitted|"
-    r"testified|pleaded|confessed|apologized|apologised)\b")
-
-
-def person_nouns(texts: Iterable[str]) -> set[str]:
-    """Nouns the texts use for people, learnt from what follows them: "who", or a verb of saying.
-
-    No word list of human nouns is available offline, so the input itself says which heads can
-    be "he" or "she" ("the judge said" yes, "the facility said" hardly ever)."""
-    counts: dict[str, int] = defaultdict(int)
-    for text in texts:
-        for m in _PERSON_CONTEXT.finditer(text):
-            counts[m.group(1)] += 1
-    return {w for w, c in counts.items() if w not in FUNCTION_WORDS and not w.endswith("ly")}
-
-
-def _order_rows(doc_text: str, rows: list[_Row]) -> None:
+def _order_rows(doc_text: str, rows: list[MentionRow]) -> None:
     """Position of each mention in its document (sentence rank, offset), for pronoun antecedents.
 
     Sentences are found in the document text; one that cannot be found keeps its input order."""
@@ -184,16 +124,18 @@ def _name_text(text: str) -> str:
     return " ".join(run)
 
 
-def resolve_story(rows: list[_Row]) -> dict[int, int]:
+def resolve_story(rows: list[MentionRow], doc_texts: dict[str, str] | None = None) -> dict[int, int]:
     """Cluster the mentions of one story; returns row index -> cluster number."""
-    uf = _UnionFind(len(rows))
+    uf = UnionFind(len(rows))
     _link_heads(rows, uf)
     _link_names(rows, uf)
-    _link_pronouns(rows, uf)
+    if doc_texts:
+        _link_roles(rows, uf, doc_texts)
+    link_pronouns(rows, uf)
     return {r.index: uf.find(k) for k, r in enumerate(rows)}
 
 
-def _link_names(rows: list[_Row], uf: _UnionFind) -> None:
+def _link_names(rows: list[MentionRow], uf: UnionFind) -> None:
     """Names: the cross-document name-variant rules, on pseudo-articles holding the story's names."""
     articles: dict[str, Article] = {}
     row_of: dict[tuple[str, int], int] = {}
@@ -211,7 +153,7 @@ def _link_names(rows: list[_Row], uf: _UnionFind) -> None:
             uf.union(members[0], k)
 
 
-def _head_key(row: _Row) -> str:
+def _head_key(row: MentionRow) -> str:
     """Names by head lemma ("Chargers'" / "Charger"); common nouns by head word, so number must agree."""
     if row.kind == "NAME":
         return lemma(head_word(_name_text(row.text)))
@@ -222,7 +164,7 @@ def _head_key(row: _Row) -> str:
     return fold(head_word(row.text))
 
 
-def _link_heads(rows: list[_Row], uf: _UnionFind) -> None:
+def _link_heads(rows: list[MentionRow], uf: UnionFind) -> None:
     """Mentions with one head lemma in one story are one referent, unless full names tell them apart.
 
     "Saddam Hussein" and "Fuad Hussein" share a head but not a first name: each keeps its
@@ -295,83 +237,32 @@ def _token_agrees(a: str, b: str) -> bool:
     return all(ch in it for ch in short)
 
 
-_PERSONAL = {"m", "f"}
-_ANIMACY = False
-
-
-_WINDOW = 2
-_PREFER_NAMES = True
-_LOCATIVE = frozenset("in at on near from into outside inside off along across over under".split())
-
-
-def _link_pronouns(rows: list[_Row], uf: _UnionFind) -> None:
-    """A third-person pronoun joins the nearest mention before it, within two sentences, that can agree;
-    first-person pronouns of one document are one speaker; and all "he" (or all "she") of a story are
-    taken as its central man (or woman).  That last rule is crude, but on ECB+ it is right more often
-    than wrong: +0.6 CoNLL on dev and +0.9 on train, measured with bench/entities.py."""
-    by_doc: dict[str, list[int]] = defaultdict(list)
+def _link_roles(rows: list[MentionRow], uf: UnionFind, doc_texts: dict[str, str]) -> None:
+    """A common noun that the story's texts give as the role of one name only ("actress Lindsay
+    Lohan", "Maurice Cheeks, the coach,") joins that name; given to several names, it joins none."""
+    nouns: dict[str, int] = {}
     for k, r in enumerate(rows):
-        by_doc[r.doc].append(k)
-    central: dict[str, int] = {}
-    for ks in by_doc.values():
-        ks.sort(key=lambda k: rows[k].order)
-        speaker: dict[str, int] = {}
-        for n, k in enumerate(ks):
-            r = rows[k]
-            if r.kind != "PRON":
+        if r.kind == "NOMINAL":
+            nouns.setdefault(fold(head_word(r.text)), k)
+    names: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        if r.kind == "NAME":
+            names[_head_key(r)].append(k)
+    links: dict[int, set[int]] = defaultdict(set)
+    pair: dict[tuple[int, int], tuple[int, int]] = {}
+    for doc in dict.fromkeys(r.doc for r in rows):
+        text = doc_texts.get(doc, "")
+        for m in find_mentions(text, split_sentences(text)) if text else []:
+            if not m.role:
                 continue
-            cls = PRONOUNS.get(fold(r.text.strip().strip('"“')), "")
-            if cls in ("i", "w"):
-                if cls in speaker:
-                    uf.union(speaker[cls], k)
-                speaker.setdefault(cls, k)
+            noun = nouns.get(fold(m.role.split()[-1]))
+            bearers = {uf.find(k) for k in names.get(lemma(head_word(m.text)), [])}
+            if noun is None or len(bearers) != 1:
                 continue
-            if cls not in ("m", "f", "p", "r", "n"):
-                continue
-            antecedent = _antecedent(rows, ks, n, cls)
-            if antecedent is not None:
-                uf.union(k, antecedent)
-            if cls in _PERSONAL:
-                if cls in central:
-                    uf.union(central[cls], k)
-                central.setdefault(cls, k)
-
-
-def _antecedent(rows: list[_Row], ks: list[int], n: int, cls: str) -> int | None:
-    """The nearest earlier mention of the document, within reach, that the pronoun can refer to."""
-    r = rows[ks[n]]
-    reach = 0 if cls == "r" else _WINDOW
-    for back in range(n - 1, -1, -1):
-        j = ks[back]
-        if r.sentence_no - rows[j].sentence_no > reach:
-            return None
-        if _agrees(cls, rows[j]):
-            return j
-    return None
-
-
-def _agrees(cls: str, cand: _Row) -> bool:
-    """Can a pronoun of this class refer to this earlier mention?"""
-    if cand.kind == "TIME":
-        return False
-    if cand.kind == "PRON":
-        other = PRONOUNS.get(fold(cand.text.strip()), "")
-        return other == cls or (cls == "r" and other not in ("r", "l", "t"))
-    words = cand.text.split()
-    if cls != "r" and words and fold(words[0]) in _LOCATIVE:
-        return False
-    plural = cand.kind == "NOMINAL" and _plural(cand.text)
-    if cls in _PERSONAL:
-        if cand.kind == "NOMINAL":
-            return not plural and (cand.human or not _ANIMACY)
-        return cand.kind != "NAME" or cand.etype in ("PERSON", "MISC")
-    if cls == "n":
-        return not plural and (cand.kind != "NAME" or cand.etype != "PERSON")
-    if cls == "p":
-        return plural or cand.kind == "NAME"
-    return True
-
-
-def _plural(text: str) -> bool:
-    head = fold(head_word(text))
-    return lemma(head) != head or head in ("people", "police")
+            root = bearers.pop()
+            links[uf.find(noun)].add(root)
+            pair[(uf.find(noun), root)] = (noun, next(k for k in names[lemma(head_word(m.text))]
+                                                      if uf.find(k) == root))
+    for noun_root, roots in links.items():
+        if len(roots) == 1:
+            uf.union(*pair[(noun_root, next(iter(roots)))])

@@ -29,6 +29,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from sklearn.utils.class_weight import compute_sample_weight
 
 from .stance_features import TOP_SENTENCES, FeatureExtractor, VectorSpace
 from .stance_text import content_stems, raw_tokens, sentences
@@ -145,8 +146,10 @@ def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], groups: 
         oof = out_of_fold_text_proba(rel_docs, rel_labels, [groups[i] for i in rel_idx], seed=seed)
         stance_x = np.hstack([stance_x, oof])
         text_model = TextStanceModel(seed).fit(rel_docs, rel_labels)
+    # Inverse-frequency weights: without them 'disagree' (5 % of related pairs) is nearly never
+    # predicted; on an inner dev split they raised both the FNC score and macro-F1.
     stance = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.05, random_state=seed)
-    stance.fit(stance_x, y[related_mask])
+    stance.fit(stance_x, y[related_mask], sample_weight=compute_sample_weight("balanced", y[related_mask]))
     return StanceModel(space, relatedness, stance, text_model)
 
 

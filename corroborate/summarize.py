@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from .model import Article, Story
+from .model import Story
 from .split import split_stage
 from .summarize_concepts import GreedyConceptSelector, concept_weights, query_stems
 from .summarize_sources import SourceIndex, check_faithfulness
@@ -56,12 +56,14 @@ class ConceptSummarizer(Summarizer):
         self,
         query: str | None = None,
         lead_sentences: int = 3,
-        lead_bonus: float = 0.5,
+        lead_bonus: float = 1.0,
         query_bonus: float = 1.0,
-        length_exponent: float = 1.0,
+        length_exponent: float = 0.8,
         max_overlap: float = 0.6,
         position_decay: float = 0.0,
+        concept_power: float = 1.0,
     ):
+        self.concept_power = concept_power
         self.query = query
         self.lead_sentences = lead_sentences
         self.lead_bonus = lead_bonus
@@ -71,7 +73,7 @@ class ConceptSummarizer(Summarizer):
     def select(self, story: Story, words: int) -> list[SummarySentence]:
         _ensure_sentences(story)
         weights = concept_weights(story, self.lead_sentences, self.lead_bonus,
-                                  query_stems(self.query), self.query_bonus)
+                                  query_stems(self.query), self.query_bonus, self.concept_power)
         picked = self.selector.run(story, words, weights)
         index = SourceIndex(story)
         chosen = [
@@ -171,7 +173,3 @@ def summarize(story: Story, words: int = 150, summarizer: Summarizer | None = No
         "summary": [{"text": s.text, "sources": list(s.sources)} for s in selection],
     }
 
-
-def story_from_articles(articles: list[Article], story_id: str = "story") -> Story:
-    """Convenience for callers and benches that hold bare articles."""
-    return Story(id=story_id, articles=articles)

@@ -32,7 +32,7 @@ _DATELINE = re.compile(
 # Leading adverbs that only link to the previous sentence; dropping them keeps the meaning.
 _LEADING_LINK = re.compile(
     r"^(?:However|Meanwhile|Moreover|Furthermore|In addition|Additionally|Also|Separately|"
-    r"In other news|Nonetheless|Nevertheless|Still|Indeed|Earlier|Later|Elsewhere),\s+(?=\S)"
+    r"In other news|In particular|Nonetheless|Nevertheless|Still|Indeed|Earlier|Later|Elsewhere),\s+(?=\S)"
 )
 # Openings that need the previous sentence to make sense.
 _DANGLING_START = re.compile(
@@ -72,8 +72,7 @@ class Candidate:
     """A sentence that may be picked, with the cleaned text and where it came from."""
 
     article: str
-    sentence: int
-    position: int  # index among the article's sentences, for the lead prior and ordering
+    sentence: int  # index into the article's sentences (also its position, for the lead prior)
     text: str  # the clean text: a substring of the source sentence, first letter maybe upper-cased
     source_text: str  # the sentence as split from the body
 
@@ -121,7 +120,7 @@ def rejection_reason(text: str) -> str | None:
         return "too long"
     if not _TERMINAL.search(text):
         return "not a full sentence"  # sub-heads, captions, truncated text, questions
-    if not text[:1].isupper() and text[:1] not in "\"“‘'`":
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'`"):
         return "starts mid-sentence"
     if _BULLET.search(text):
         return "list item"
@@ -150,5 +149,5 @@ def article_candidates(article: Article) -> list[Candidate]:
     for index, sentence in enumerate(article.sentences):
         cleaned = clean_sentence(sentence.text)
         if rejection_reason(cleaned) is None:
-            out.append(Candidate(article.id, index, index, cleaned, sentence.text))
+            out.append(Candidate(article.id, index, cleaned, sentence.text))
     return out

@@ -30,7 +30,6 @@ class _Unit:
     concepts: frozenset[tuple[str, str]]
     content: frozenset[str]
     numbers: frozenset[str]
-    group: str
 
 
 @dataclass
@@ -42,35 +41,36 @@ class ConceptWeights:
 
 
 def concept_weights(story: Story, lead: int, lead_bonus: float, query: set[str] | None,
-                    query_bonus: float) -> ConceptWeights:
+                    query_bonus: float, power: float = 1.0) -> ConceptWeights:
     """Weight = independent sources stating the concept (+ a bonus for stating it in a lead sentence)."""
     group_concepts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     group_lead: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    occurrences: Counter[tuple[str, str]] = Counter()
     for article in story.articles:
         group = story.syndication.get(article.id, article.id)
         for index, sentence in enumerate(article.sentences):
             found = features(sentence.text).concepts
             group_concepts[group].update(found)
-            occurrences.update(found)
             if index < lead:
                 group_lead[group].update(found)
     n_sources = len(group_concepts)
-    stated_by: Counter[tuple[str, str]] = Counter()
-    for found in group_concepts.values():
-        stated_by.update(found)
     led_by: Counter[tuple[str, str]] = Counter()
     for found in group_lead.values():
         led_by.update(found)
+    base: Counter[tuple[str, str]] = Counter()
     if n_sources >= 3:
-        base, floor = stated_by, (3.0 if n_sources >= 10 else 2.0)
+        for found in group_concepts.values():
+            base.update(found)
+        floor = 3.0 if n_sources >= 10 else 2.0
     else:  # one or two sources: corroboration cannot rank, repetition within the text can
-        base, floor = occurrences, 2.0
+        for article in story.articles:
+            for sentence in article.sentences:
+                base.update(features(sentence.text).concepts)
+        floor = 2.0
     weights: dict[tuple[str, str], float] = {}
     for concept, count in base.items():
         if count < floor:
             continue
-        weight = count + lead_bonus * led_by.get(concept, 0)
+        weight = (count + lead_bonus * led_by.get(concept, 0)) ** power
         if query and (concept[0] in query or concept[1] in query):
             weight *= 1.0 + query_bonus
         weights[concept] = weight
@@ -97,7 +97,6 @@ class GreedyConceptSelector:
         seen: set[str] = set()
         units = []
         for article in story.articles:
-            group = story.syndication.get(article.id, article.id)
             for cand in article_candidates(article):
                 key = " ".join(words(cand.text))
                 if key in seen:  # the same sentence in another copy: one unit, sources found later
@@ -105,14 +104,14 @@ class GreedyConceptSelector:
                 seen.add(key)
                 found = features(cand.text)
                 units.append(_Unit(cand, word_count(cand.text), found.concepts, found.content,
-                                   found.numbers, group))
+                                   found.numbers))
         return units
 
     def run(self, story: Story, words_budget: int, weights: ConceptWeights) -> list[tuple[_Unit, float]]:
         """The picked units in pick order, each with the concept weight it added."""
         w = weights.weights
         units = self._units(story)
-        prior = [1.0 / (1.0 + self.position_decay * u.cand.position) for u in units]
+        prior = [1.0 / (1.0 + self.position_decay * u.cand.sentence) for u in units]
 
         def ratio(i: int, covered: set) -> tuple[float, float]:
             gain = sum(w.get(c, 0.0) for c in units[i].concepts if c not in covered)
@@ -128,7 +127,7 @@ class GreedyConceptSelector:
         picked: list[tuple[_Unit, float]] = []
         used = 0
         while heap:
-            neg, i = heapq.heappop(heap)
+            _, i = heapq.heappop(heap)
             unit = units[i]
             if used + unit.length > words_budget:
                 continue
@@ -146,7 +145,7 @@ class GreedyConceptSelector:
         if not picked and units:  # nothing corroborated: fall back to the earliest sentence that fits
             fitting = [u for u in units if u.length <= words_budget]
             if fitting:
-                first = min(fitting, key=lambda u: (u.cand.position, -len(u.content)))
+                first = min(fitting, key=lambda u: (u.cand.sentence, -len(u.content)))
                 picked.append((first, 0.0))
         return picked
 

@@ -112,8 +112,9 @@ def dated_sentences(article: Article) -> list[tuple[str, int]]:
     return out
 
 
-def build_timeline(story: Story) -> list[dict]:
-    """The brief's `timeline`: [{date, text, sources}] ordered by date, one entry per distinct event."""
+def build_timeline(story: Story, max_items: int | None = None) -> list[dict]:
+    """The brief's `timeline`: [{date, text, sources}] ordered by date, one entry per distinct event.
+    With max_items, only the events told by the most sources (then the most precisely dated) are kept."""
     by_date: dict[str, list[_Event]] = defaultdict(list)
     ordered = sorted(story.articles, key=lambda a: (a.published or "9999", a.id))
     for article in ordered:
@@ -129,11 +130,11 @@ def build_timeline(story: Story) -> list[dict]:
                     best.sources.append(article.id)
                 continue
             events.append(_Event(date=value, text=trim_text(text), tokens=tokens, sources=[article.id]))
-    entries = []
-    for value in sorted(by_date):
-        for event in sorted(by_date[value], key=lambda e: -len(e.sources)):
-            entries.append({"date": value, "text": event.text, "sources": event.sources})
-    return entries
+    events = [e for value in sorted(by_date) for e in sorted(by_date[value], key=lambda e: -len(e.sources))]
+    if max_items is not None and len(events) > max_items:
+        keep = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), -len(events[i].date), i))
+        events = [events[i] for i in sorted(keep[:max_items])]
+    return [{"date": e.date, "text": e.text, "sources": e.sources} for e in events]
 
 
 def timeline_from_articles(
@@ -185,8 +186,7 @@ def timeline_from_articles(
         texts = [by_id[aid].sentences[idx].text for aid, idx in candidates]
         vectors = [_tfidf(t, document_freq, len(articles)) for t in texts]
         centroid = _pooled_centroid(vectors[:len(pools[0])], vectors[len(pools[0]):])
-        bonus = [LEAD_BONUS if idx == 0 else 0.0 for _, idx in candidates]
-        picked = _nearest(vectors, texts, centroid, summary_sentences, topic_words, bonus)
+        picked = _nearest(vectors, texts, centroid, summary_sentences, topic_words)
         sources = sorted({candidates[i][0] for i in picked} | {aid for aid, _ in pools[0]})
         entries.append({"date": day, "text": " ".join(trim_text(texts[i], 600) for i in picked), "sources": sources})
     return entries
@@ -195,7 +195,6 @@ def timeline_from_articles(
 LEAD_SENTENCES = 5  # lead sentences of an article that may summarise its publication day (DATEWISE: 5)
 TOPIC_SHARE = 0.3  # share of the articles a word must appear in to count as a topic word
 PUBLISHED_WEIGHT = 0.5
-LEAD_BONUS = 0.1
 LATER_REFERENCE_WEIGHT = 3.0  # an article published on a day counts half as much as one that mentions it
 
 
@@ -232,11 +231,10 @@ def _topic_words(df: Counter, n_docs: int) -> set[str]:
 
 
 def _nearest(vectors: list[Counter], texts: list[str], centroid: Counter, k: int,
-             topic_words: set[str] | frozenset[str] = frozenset(), bonus: list[float] | None = None) -> list[int]:
+             topic_words: set[str] | frozenset[str] = frozenset()) -> list[int]:
     """Indexes of up to k texts nearest the centroid, of readable length and on the topic, skipping
     near-duplicates."""
-    bonus = bonus or [0.0] * len(texts)
-    ranked = sorted(range(len(texts)), key=lambda i: (-(cosine(vectors[i], centroid) + bonus[i]), i))
+    ranked = sorted(range(len(texts)), key=lambda i: (-cosine(vectors[i], centroid), i))
     picked: list[int] = []
     for i in ranked:
         words = len(texts[i].split())

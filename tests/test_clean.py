@@ -207,6 +207,17 @@ def test_list_introduced_at_the_end_of_the_body_is_kept_up_to_the_footer() -> No
     assert result.body == page(P1, P2, P3, "The opening hours for the first week:", *items)
 
 
+def test_already_clean_text_with_lists_tables_and_subheadings_is_kept_whole() -> None:
+    table = ["| Day | Open | Vehicles |", "| Monday | 7:00 | cars |", "| Tuesday | 7:00 | cars, buses |"]
+    qa = ["Q: When will lorries be allowed back?", "A: After the load test in December.",
+          "Q: Who paid for the repairs?", "A: The region and the national road fund."]
+    text = page("Opening hours", *table, P1, P2, "What happens next", P3, *qa, "Timeline of the works", P4,
+                "Repairs began in March", "Flooding stopped work in May")
+    result = clean_text(text)
+    assert result.body == text
+    assert result.title == ""
+
+
 def test_prose_that_looks_like_furniture_is_kept() -> None:
     party = "Senator Jane Holt (R) said on Monday that she would vote against the repair budget."
     said = "The minister said:"

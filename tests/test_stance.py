@@ -105,7 +105,7 @@ def test_sanity_unrelated_vs_restating() -> None:
 def test_floor_on_small_body_split() -> None:
     """Retrain on a small body-disjoint sample; the FNC score must stay above a floor.
 
-    Measured 2026-11-22: see docs/bench/stance.md; the floor sits well below it.
+    Without the text model, to keep the test near 30 s; floors sit well below the measured values.
     """
     pairs, _ = load_fnc(DATA)
     rng = random.Random(0)
@@ -125,5 +125,6 @@ def test_floor_on_small_body_split() -> None:
     assert np.mean(list(f1.values())) > FLOOR_MACRO_F1
 
 
-FLOOR_FNC = 0.0
-FLOOR_MACRO_F1 = 0.0
+# Measured on this sample (2026-11-22): FNC 0.799, macro-F1 0.569, unrelated F1 0.983.
+FLOOR_FNC = 0.72
+FLOOR_MACRO_F1 = 0.45

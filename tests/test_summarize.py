@@ -151,7 +151,10 @@ def test_syndicated_copies_count_once():
     story.syndication = {"a1": "wire", "a1-copy": "wire"}
     weights = concept_weights(story, lead=3, lead_bonus=0.0, query=None, query_bonus=0.0)
     assert weights.sources == 3
-    assert weights.weights[("flood", "street")] if ("flood", "street") in weights.weights else True
+    # the caption's "Jane Doe" is only in a1 and its copy: one source, under the two-source floor
+    assert ("jane", "doe") not in weights.weights
+    unsyndicated = Story(id="flood", articles=story.articles)
+    assert concept_weights(unsyndicated, 3, 0.0, None, 0.0).weights[("jane", "doe")] == 2.0
     picked = ConceptSummarizer().select(story, 150)
     flood = next(s for s in picked if "3,000 residents" in s.text)
     assert "a1-copy" in flood.sources  # the copy states it too, it is cited, but counted once above

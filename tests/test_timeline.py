@@ -30,6 +30,13 @@ def test_different_events_on_one_day_stay_apart_and_dates_are_ordered() -> None:
     assert {tuple(e["sources"]) for e in timeline if e["date"] == "2020-03-03"} == {("a",), ("b",)}
 
 
+def test_max_items_keeps_the_best_corroborated_events_in_date_order() -> None:
+    a = article("a", "The first attack came on March 3, 2020 near Baghdad. Talks resumed on Monday in Washington.")
+    b = article("b", "On Monday, talks resumed in Washington between the two delegations.")
+    timeline = build_timeline(Story(id="s", articles=[a, b]), max_items=1)
+    assert [(e["date"], e["sources"]) for e in timeline] == [("2021-07-26", ["a", "b"])]
+
+
 def test_generic_references_do_not_make_events() -> None:
     a = article("a", "There are currently about 2,500 soldiers in Iraq. Recently the role changed.")
     assert build_timeline(Story(id="s", articles=[a])) == []
