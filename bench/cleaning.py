@@ -136,7 +136,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (quick look)")
     parser.add_argument("--worst", type=int, default=0, help="list the K pages where cleaning loses most F1")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura column")
+    parser.add_argument("--removal", action="store_true",
+                        help="also report how much clean_text cuts from stories-dev and FNC-1 texts (no gold)")
     args = parser.parse_args()
+    if args.removal:
+        removal_rates()
     if not (DATA / "ground-truth.json").exists():
         sys.exit(f"extraction data not found at {DATA}")
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
@@ -191,6 +195,39 @@ def main() -> None:
         print("\nPages where clean_text scores lowest (page id, F1 uncleaned, F1 cleaned):")
         for page_id, before, after in sorted(per_page, key=lambda x: x[2])[: args.worst]:
             print(f"- {page_id} {before:.3f} {after:.3f}")
+
+
+def removal_rates() -> None:
+    """Share of characters clean_text cuts from article corpora without extraction gold, and why."""
+    import csv
+    from collections import Counter as Tally
+
+    from corroborate.clean import explain_text
+
+    shared = ROOT.parent / "shared" / "data"
+    corpora: dict[str, list[str]] = {
+        "stories-dev (basil, ecbplus-dev, newswcl50)": [
+            p.read_text(encoding="utf-8") for p in sorted(shared.glob("stories-dev/*/docs/*.txt"))
+        ],
+    }
+    fnc = shared / "stance-dev" / "fnc1" / "train_bodies.csv"
+    if fnc.exists():
+        with fnc.open(encoding="utf-8") as f:
+            corpora["FNC-1 train bodies"] = [row["articleBody"] for row in csv.DictReader(f)]
+    print("| corpus | documents | characters cut | documents left empty | lines cut, by reason |")
+    print("|---|---|---|---|---|")
+    for name, texts in corpora.items():
+        total = cut = empty = 0
+        reasons: Tally[str] = Tally()
+        for text in texts:
+            lines, _ = explain_text(text)
+            total += sum(len(line) for line, _ in lines)
+            cut += sum(len(line) for line, reason in lines if reason)
+            reasons.update(reason for _, reason in lines if reason)
+            empty += bool(lines) and all(reason for _, reason in lines)
+        top = ", ".join(f"{r} {n}" for r, n in reasons.most_common(6))
+        print(f"| {name} | {len(texts)} | {cut / max(total, 1):.1%} | {empty} | {top} |")
+    print()
 
 
 def _headline_agrees(found: str, html: str) -> bool:

@@ -12,7 +12,9 @@ the prose.  The cleaner decides line by line from general evidence, in order:
    quotes, lists);
 3. the headline: the most repeated headline-shaped line before the body, and
    every copy of it; then repeated lines and "RELATED:" link blocks;
-4. lines outside the region go, except prose sentences touching it.
+4. lines outside the region go, except prose sentences touching it, a list the
+   body introduces with a colon, and a margin that shows no furniture at all
+   (already-clean text keeps its tables, lists and Q&A lines).
 
 Nothing here knows a site, an outlet or a phrase of one corpus; the few
 chrome words (clean_lexicon) are one feature among several.

@@ -61,7 +61,7 @@ def fit_weights(corpora: list[Corpus], options: ClusterOptions | None = None,
 
     options = options or ClusterOptions()
     if fixed is None:
-        fixed = {"log_gap_days": -options.time_penalty, "date_unknown": 0.0}
+        fixed = {"log_gap_days": -options.time_penalty, "date_unknown": 0.0, "log_size": 0.0}
     xs, ys, sample_weight = [], [], []
     for articles, labels in corpora:
         x, y = collect_pairs(articles, labels, options)
@@ -103,8 +103,8 @@ def stream_f1(corpus: Corpus, options: ClusterOptions) -> float:
 
 def fit_options(corpora: list[Corpus], base: ClusterOptions | None = None,
                 fixed: dict[str, float] | None = None,
-                joins: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7),
-                merges: tuple[float, ...] = (0.7, 0.85, 0.95)) -> ClusterOptions:
+                joins: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6),
+                merges: tuple[float, ...] = (0.85, 0.95)) -> ClusterOptions:
     """Weights by logistic regression, then the join/merge thresholds with the best mean streaming F1."""
     base = base or ClusterOptions()
     weights = fit_weights(corpora, base, fixed)
