@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corroborate.cluster_eval import load_story_corpus  # noqa: E402
+from corroborate.features import STOPWORDS  # noqa: E402
 from corroborate.model import Article  # noqa: E402
 
 _TOKEN = re.compile(r"\S+")
@@ -39,25 +40,41 @@ _SYLLABLES = ["ka", "lo", "mi", "ra", "ten", "vo", "shi", "dar", "en", "bel", "g
               "lex", "mar", "do", "ri", "sen", "ya", "qu", "zan", "fe", "hol", "ib", "os", "wen", "ul"]
 
 
+Piece = str | tuple[str, str, str, str]  # a literal token, or a (kind, original, prefix, suffix) slot
+
+
 @dataclass
 class _TemplateArticle:
-    title: list[str]
-    sentences: list[list[str]]
+    title: list[Piece]
+    sentences: list[list[Piece]]
 
 
-def _tokenise(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+def _pieces(text: str) -> list[Piece]:
+    """Tokens of text with names and numbers turned into slots once, so rendering is a cheap join."""
+    out: list[Piece] = []
+    for tok in _TOKEN.findall(text):
+        core = tok.strip(".,;:!?\"'()“”’")
+        if core and _NAME_TOKEN.match(core) and core.lower() not in STOPWORDS:
+            kind = "name"
+        elif core and _NUMBER.match(core):
+            kind = "num"
+        else:
+            out.append(tok)
+            continue
+        pre, _, post = tok.partition(core)
+        out.append((kind, core, pre, post))
+    return out
 
 
 def load_templates(data: Path) -> list[list[_TemplateArticle]]:
-    """Every gold story of every stories-dev corpus, as pre-tokenised template articles."""
+    """Every gold story of every stories-dev corpus, as pre-split template articles."""
     stories: list[list[_TemplateArticle]] = []
     for corpus in sorted(p for p in data.iterdir() if (p / "gold.json").exists()):
         articles, labels = load_story_corpus(corpus)
         by_label: dict[str, list[_TemplateArticle]] = {}
         for a, label in zip(articles, labels, strict=True):
-            sents = [_tokenise(s) for s in _SENT.split(a.body) if s.strip()]
-            by_label.setdefault(label, []).append(_TemplateArticle(_tokenise(a.title), sents))
+            sents = [_pieces(s) for s in _SENT.split(a.body) if s.strip()]
+            by_label.setdefault(label, []).append(_TemplateArticle(_pieces(a.title), sents))
         stories.extend(by_label[k] for k in sorted(by_label))
     return stories
 
@@ -71,28 +88,21 @@ class _StoryMaker:
 
     def __init__(self, sid: str, template: list[_TemplateArticle], rng: random.Random) -> None:
         self.sid, self.template, self.rng = sid, template, rng
-        self.names: dict[str, str] = {}
-        self.numbers: dict[str, str] = {}
+        self.slots: dict[tuple[str, str], str] = {}
         self.emitted: list[str] = []  # bodies already published, for syndicated copies
 
-    def _word(self, tok: str, drop: float) -> str:
-        core = tok.strip(".,;:!?\"'()“”’")
-        if core and _NAME_TOKEN.match(core):
-            new = self.names.get(core)
-            if new is None:
-                new = self.names[core] = _invent_name(self.rng)
-            return tok.replace(core, new)
-        if core and _NUMBER.match(core):
-            new = self.numbers.get(core)
-            if new is None:
-                new = self.numbers[core] = str(self.rng.randint(2, 999))
-            return tok.replace(core, new)
-        if self.rng.random() < drop:
-            return ""
-        return tok
+    def _slot(self, kind: str, original: str) -> str:
+        new = self.slots.get((kind, original))
+        if new is None:
+            new = _invent_name(self.rng) if kind == "name" else str(self.rng.randint(2, 999))
+            self.slots[(kind, original)] = new
+        return new
 
-    def _render(self, tokens: list[str], drop: float) -> str:
-        return " ".join(w for w in (self._word(t, drop) for t in tokens) if w)
+    def _render(self, pieces: list[Piece], drop: float) -> str:
+        words = [p if isinstance(p, str) else p[2] + self._slot(p[0], p[1]) + p[3] for p in pieces]
+        if drop and len(words) > 4 and self.rng.random() < drop:  # drop one word
+            del words[self.rng.randrange(1, len(words) - 1)]
+        return " ".join(words)
 
     def article(self) -> tuple[str, str]:
         rng = self.rng
@@ -101,14 +111,15 @@ class _StoryMaker:
             cut = body.rfind(". ", len(body) // 2)
             body = body[:cut + 1] if cut > 0 and rng.random() < 0.5 else body
             src = rng.choice(self.template)
-            return self._render(src.title[::-1][:8][::-1] + src.title[:3], 0.0), body
+            title = self._render(src.title, 0.0).split(" ")
+            return " ".join(title[len(title) // 2:] + title[:len(title) // 2]), body
         src = rng.choice(self.template)
         sents = [s for s in src.sentences if rng.random() > 0.12] or src.sentences[:1]
         if len(sents) > 3 and rng.random() < 0.5:  # move a later paragraph up, as rewrites do
             i = rng.randrange(2, len(sents))
             sents.insert(1, sents.pop(i))
-        body = " ".join(self._render(s, 0.04) for s in sents)
-        title = self._render(src.title, 0.1)
+        body = " ".join(self._render(s, 0.3) for s in sents)
+        title = self._render(src.title, 0.5)
         self.emitted.append(body)
         if len(self.emitted) > 4:
             self.emitted.pop(0)

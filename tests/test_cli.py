@@ -135,3 +135,29 @@ def test_help(capsys, argv):
         main(argv)
     assert exc.value.code == 0
     assert "usage:" in capsys.readouterr().out
+
+
+def test_evaluation_commands_wiring(tmp_path, capsys, example):
+    text = tmp_path / "note.txt"
+    text.write_text("The council met on Monday and will vote again next week, a year after the 2024 election.")
+    code, out, _ = run_cli(capsys, "timex", str(text), "--anchor", "2025-03-10", "--json")
+    values = {t["text"]: t["value"] for t in json.loads(out)}
+    assert code == 0 and values.get("Monday") == "2025-03-10" and "2024" in values.values()
+    mentions = tmp_path / "m.jsonl"
+    rows = [{"id": "m1", "doc": "d1", "text": "Alma Teodor", "sentence": "Mayor Alma Teodor opened the fair.",
+             "start": 6, "end": 17},
+            {"id": "m2", "doc": "d2", "text": "Teodor", "sentence": "Teodor said the fair was a success.",
+             "start": 0, "end": 6}]
+    mentions.write_text("\n".join(json.dumps(r) for r in rows))
+    code, out, _ = run_cli(capsys, "resolve-mentions", str(mentions))
+    result = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["id"] for r in result] == ["m1", "m2"] and result[0]["entity"] == result[1]["entity"]
+    pairs = tmp_path / "s.jsonl"
+    pairs.write_text(json.dumps({"id": "p1", "claim": "The mayor opened the fair",
+                                 "body": "Mayor Alma Teodor opened the town fair on Saturday."}) + "\n")
+    code, out, _ = run_cli(capsys, "stance", str(pairs))
+    assert code == 0 and json.loads(out)["stance"] in {"agree", "disagree", "discuss", "unrelated"}
+    db = str(tmp_path / "c.db")
+    run_cli(capsys, "ingest", str(example), "--db", db, "--quiet")
+    code, out, _ = run_cli(capsys, "check", "About 140 firefighters fought the fire", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["verdict"] in {"supported", "contradicted", "disputed", "not found"}
