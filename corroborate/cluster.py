@@ -41,6 +41,7 @@ class ClusterOptions:
     join_threshold: float = 0.5  # join the best candidate when its probability reaches this
     time_penalty: float = 1.0  # prior weight of log(1 + days between article and story); not fitted
     merge_threshold: float = 0.85  # merge two stories when one, seen as an article, scores this vs the other
+    merge_floor: float = 0.1  # neighbours below this article-level probability are not merge-checked
     use_syndication: bool = True
     min_articles: int = 2  # minimum-evidence rule for `is_listed`
     min_outlets: int = 2
@@ -90,13 +91,15 @@ class StoryClusterer:
         target: StoryState | None = None
         if copy_of is not None and copy_of in self._article_story:
             target = self._stories[self.story_of(copy_of)]
-        candidates = self._shortlist(ev)
+        scored = [(s, self.probability(ev, s)) for s in self._shortlist(ev)]
         if target is None:
-            target = self._decide(ev, candidates)
+            target = self._decide(scored)
+        # Only stories the article itself finds plausible are worth a story-to-story merge check.
+        candidates = [s for s, p in scored if p >= self.options.merge_floor]
         if target is None:
             target = StoryState(id="s" + article.id, created=self._seq)
             self._stories[target.id] = target
-        target.absorb(ev, article.id, self._seq, self.options.centroid_terms, self.options.name_cap)
+        target.absorb(ev, article.id, self._seq, self.options.centroid_terms, self.options.name_cap, self._names)
         self._article_story[article.id] = target.id
         target = self._maybe_merge(target, candidates)
         self._reindex(target)
@@ -178,10 +181,9 @@ class StoryClusterer:
         feats = pair_features(ev, story, self._names)
         return _sigmoid(sum(w * f for w, f in zip(self._weights, feats, strict=True)))
 
-    def _decide(self, ev: ArticleEvidence, candidates: list[StoryState]) -> StoryState | None:
+    def _decide(self, scored: list[tuple[StoryState, float]]) -> StoryState | None:
         best, best_p = None, self.options.join_threshold
-        for story in candidates:
-            p = self.probability(ev, story)
+        for story, p in scored:
             if p >= best_p and (best is None or p > best_p or story.id < best.id):
                 best, best_p = story, p
         return best
@@ -198,7 +200,7 @@ class StoryClusterer:
                     < self.options.merge_threshold:
                 continue
             keep, gone = (story, other) if story.created < other.created else (other, story)
-            keep.absorb_story(gone, self._seq, self.options.centroid_terms, self.options.name_cap)
+            keep.absorb_story(gone, self._seq, self.options.centroid_terms, self.options.name_cap, self._names)
             self.merges[gone.id] = keep.id
             del self._stories[gone.id]
             self._unindex(gone)

@@ -64,8 +64,10 @@ class StoryState:
     index_terms: list[str] = field(default_factory=list)  # keys under which the story is posted
     norm: float = 0.0
     title_norm: float = 0.0
+    name_total: float = 0.0  # sum over names of idf x share of articles naming it (idf as of last update)
 
-    def absorb(self, ev: ArticleEvidence, article_id: str, seq: int, centroid_cap: int, name_cap: int) -> None:
+    def absorb(self, ev: ArticleEvidence, article_id: str, seq: int, centroid_cap: int, name_cap: int,
+               name_stats: TermStats) -> None:
         """Add one article's evidence."""
         self.articles.append(article_id)
         _add_into(self.centroid, ev.vector, centroid_cap)
@@ -81,9 +83,10 @@ class StoryState:
         if ev.group not in self.groups:
             self.groups.append(ev.group)
         self.updated = seq
-        self.refresh_norms()
+        self.refresh_norms(name_stats)
 
-    def absorb_story(self, other: StoryState, seq: int, centroid_cap: int, name_cap: int) -> None:
+    def absorb_story(self, other: StoryState, seq: int, centroid_cap: int, name_cap: int,
+                     name_stats: TermStats) -> None:
         """Merge another story into this one."""
         self.articles.extend(other.articles)
         _add_into(self.centroid, other.centroid, centroid_cap)
@@ -96,11 +99,14 @@ class StoryState:
         self.outlets.extend(o for o in other.outlets if o not in self.outlets)
         self.groups.extend(g for g in other.groups if g not in self.groups)
         self.updated = seq
-        self.refresh_norms()
+        self.refresh_norms(name_stats)
 
-    def refresh_norms(self) -> None:
+    def refresh_norms(self, name_stats: TermStats | None = None) -> None:
         self.norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
         self.title_norm = math.sqrt(sum(w * w for w in self.title_centroid.values())) or 1.0
+        if name_stats is not None:
+            n = len(self.articles) or 1
+            self.name_total = sum(name_stats.idf(k) * c / n for k, c in self.names.items())
 
     def as_evidence(self, name_stats: TermStats) -> ArticleEvidence:
         """The story seen as one big article, to compare two stories for a merge."""
@@ -113,13 +119,15 @@ class StoryState:
 
     def to_json(self) -> list:
         return [self.id, self.created, self.articles, self.centroid, self.title_centroid, self.names,
-                self.first_day, self.last_day, self.outlets, self.groups, self.updated, self.index_terms]
+                self.first_day, self.last_day, self.outlets, self.groups, self.updated, self.index_terms,
+                self.name_total]
 
     @classmethod
     def from_json(cls, row: list) -> StoryState:
         s = cls(id=row[0], created=row[1], articles=list(row[2]), centroid=dict(row[3]),
                 title_centroid=dict(row[4]), names=dict(row[5]), first_day=row[6], last_day=row[7],
-                outlets=list(row[8]), groups=list(row[9]), updated=row[10], index_terms=list(row[11]))
+                outlets=list(row[8]), groups=list(row[9]), updated=row[10], index_terms=list(row[11]),
+                name_total=row[12])
         s.refresh_norms()
         return s
 
@@ -146,15 +154,14 @@ def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats)
     n = len(story.articles)
     art_total = sum(ev.names.values())
     shared = 0.0
-    story_total = 0.0
-    for k, c in story.names.items():
-        share = c / n  # how many of the story's articles carry this name
-        w = name_stats.idf(k) * share
-        story_total += w
-        if k in ev.names:
-            shared += ev.names[k] * share
+    names = story.names
+    for k, w in ev.names.items():
+        c = names.get(k)
+        if c:
+            shared += w * c / n  # weighted by how many of the story's articles carry this name
+    story_total = story.name_total
     cover_article = shared / art_total if art_total else 0.0
-    cover_story = shared / story_total if story_total else 0.0
+    cover_story = min(1.0, shared / story_total) if story_total else 0.0
     if ev.day is None or story.first_day is None:
         gap, unknown = 0.0, 1.0
     else:

@@ -42,7 +42,7 @@ def collect_pairs(articles: list[Article], labels: list[str],
             story_of_label[label] = story
             label_of_story[story.id] = label
             c._stories[story.id] = story
-        story.absorb(ev, article.id, c._seq, c.options.centroid_terms, c.options.name_cap)
+        story.absorb(ev, article.id, c._seq, c.options.centroid_terms, c.options.name_cap, c._names)
         c._article_story[article.id] = story.id
         c._reindex(story)
     return features, targets

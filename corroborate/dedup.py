@@ -14,6 +14,7 @@ import re
 import zlib
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -38,12 +39,17 @@ class DedupOptions:
     bucket_cap: int = 8
 
 
-def shingle_hashes(text: str, size: int = 5) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the lower-cased word `size`-grams of text."""
-    words = _WORDS.findall(text.lower())
+@lru_cache(maxsize=1 << 18)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def shingle_hashes(text: str, size: int = 5, max_chars: int = 8000) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the lower-cased word `size`-grams of text's first max_chars."""
+    words = _WORDS.findall(text[:max_chars].lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    wh = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    wh = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
     if len(words) < size:
         size = len(words)
     n = len(words) - size + 1

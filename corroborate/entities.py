@@ -152,6 +152,8 @@ def cluster_forms(forms: list[Form]) -> list[list[int]]:
                     uf.union(a, b)
     # 5. short forms join the one full name they can mean
     _attach_short_forms(forms, by_key, uf)
+    # 6. a lone first name joins the one person the story calls by it, if it is nobody's surname
+    _attach_first_names(forms, by_key, uf)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(forms)):
         clusters[uf.find(i)].append(i)
@@ -226,6 +228,23 @@ def _attach_short_forms(forms: list[Form], by_key: dict[str, list[int]], uf: Uni
                 uf.union(s, cands[0])
             elif len(roots) > 1:
                 _attach_by_article(forms, s, cands, uf)
+
+
+def _attach_first_names(forms: list[Form], by_key: dict[str, list[int]], uf: UnionFind) -> None:
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(forms):
+        toks = f.tokens
+        if len(toks) >= 2 and f.type in ("PERSON", "MISC") and len(toks[0]) > 1:
+            by_first[toks[0]].append(i)
+    for i, f in enumerate(forms):
+        toks = f.tokens
+        if len(toks) != 1 or f.type not in ("PERSON", "MISC") or len(toks[0]) < 3:
+            continue
+        if any(uf.find(j) != uf.find(i) for j in by_key.get(name_key(f.text), []) if len(forms[j].tokens) >= 2):
+            continue  # also a surname, or already joined to a full name
+        people = {uf.find(j) for j in by_first.get(toks[0], [])}
+        if len(people) == 1 and any(forms[j].type == "PERSON" for j in by_first[toks[0]]):
+            uf.union(i, by_first[toks[0]][0])
 
 
 def _attach_by_article(forms: list[Form], s: int, cands: list[int], uf: UnionFind) -> None:

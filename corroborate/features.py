@@ -12,6 +12,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Article
 
@@ -37,6 +38,7 @@ _NAME = re.compile(
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
+@lru_cache(maxsize=1 << 18)
 def normalise_token(token: str) -> str:
     """Lower-case and strip possessives and plural -s, so "Reuters'" and "reports" meet their stems."""
     tok = token.lower().replace("’", "'")
@@ -59,6 +61,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def soundex(word: str) -> str:
     """Soundex code: machine translations mangle names ("al-Kasimi" / "al-Kazmi") but keep their sound."""
     codes = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"),
@@ -147,20 +150,25 @@ class TermStats:
         return cls(docs=int(state["docs"]), df={str(k): int(v) for k, v in state["df"].items()})
 
 
-def weighted_counts(article: Article, title_weight: float = 2.0, lead_chars: int = 600) -> Counter[str]:
-    """Term counts where the headline and the lead count extra: that is where news states the event."""
+def weighted_counts(article: Article, title_weight: float = 2.0, lead_chars: int = 600,
+                    max_chars: int = 6000) -> Counter[str]:
+    """Term counts where the headline and the lead count extra: that is where news states the event.
+
+    Only the first `max_chars` of the body are read: news puts the event first, and it bounds the cost
+    of very long pieces.
+    """
     counts: Counter[str] = Counter()
-    body = article.body or article.raw_text
-    for t in tokens(body):
-        counts[t] += 1.0
-    for t in tokens(body[:lead_chars]):
-        counts[t] += 0.5
-    if article.title and not body.startswith(article.title):
+    body = (article.body or article.raw_text)[:max_chars]
+    stop = STOPWORDS
+    for m in _WORD.finditer(body):
+        tok = normalise_token(m.group(0))
+        if len(tok) < 2 or tok in stop:
+            continue
+        counts[tok] += 1.5 if m.start() < lead_chars else 1.0
+    if article.title:
+        extra = title_weight - 1.0 if body.startswith(article.title) else title_weight
         for t in tokens(article.title):
-            counts[t] += title_weight
-    elif article.title:
-        for t in tokens(article.title):
-            counts[t] += title_weight - 1.0
+            counts[t] += extra
     return counts
 
 

@@ -20,7 +20,8 @@ governor gov gen general chancellor king queen prince princess sheikh emir sulta
 ambassador envoy leader commander judge justice pope bishop archbishop cardinal ceo chairman chairwoman
 premier lt col colonel maj major capt captain sgt sergeant adm admiral mr mrs ms dr prof professor sir
 lord lady dame mp congressman congresswoman deputy lawmaker attorney advisor adviser coach manager
-actor actress singer host anchor correspondent reporter editor founder
+actor actress singer host anchor correspondent reporter editor founder duke duchess earl countess baron
+baroness emperor empress tsar
 """.split())
 # Role words: a title, or the role nouns news puts before a name ("official", "star").
 ROLE_WORDS = PERSON_TITLES | frozenset("official officer counsel star chair".split())

@@ -193,21 +193,3 @@ def _token_or_initial(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return tokens_match(a, b)
-
-
-def string_similarity(a: str, b: str) -> float:
-    """Character bigram Dice similarity of two folded strings, in [0, 1]."""
-    ga, gb = _bigrams(fold(a)), _bigrams(fold(b))
-    if not ga or not gb:
-        return 0.0
-    inter = sum(min(ga[g], gb[g]) for g in ga if g in gb)
-    return 2 * inter / (sum(ga.values()) + sum(gb.values()))
-
-
-def _bigrams(s: str) -> dict[str, int]:
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    out: dict[str, int] = {}
-    for i in range(len(s) - 1):
-        g = s[i:i + 2]
-        out[g] = out.get(g, 0) + 1
-    return out

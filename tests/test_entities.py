@@ -62,6 +62,19 @@ def test_same_surname_different_first_names_stay_apart():
     assert "Haddad" in _variants(omar)  # the lone surname follows the full name of its own article
 
 
+def test_first_name_alone_joins_the_only_person_so_called():
+    ents = resolve_entities(_articles(
+        "Duchess Meghan Markle visited Port Alba on Friday. Meghan said the town was lovely.",
+        "Crowds cheered Meghan in Port Alba, aides said.",
+        "Coach Marcus Jordan and forward Marcus Webb won. Marcus said nothing.",
+    ))
+    meghan = _entity_with(ents, "Meghan Markle")
+    assert "Meghan" in _variants(meghan) and meghan["sources"] == ["a0", "a1"]
+    # two people called Marcus: the lone first name stays on its own
+    assert _entity_with(ents, "Marcus")["id"] not in {
+        _entity_with(ents, "Marcus Jordan")["id"], _entity_with(ents, "Marcus Webb")["id"]}
+
+
 def test_near_identical_places_stay_apart():
     ents = resolve_entities(_articles(
         "Troops remain in Iraq. Militias linked to Iran want them out.",
