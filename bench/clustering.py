@@ -28,7 +28,6 @@ from corroborate.cluster import ClusterOptions, StoryClusterer  # noqa: E402
 from corroborate.cluster_eval import adjusted_rand, b_cubed, load_story_corpus, publication_order  # noqa: E402
 from corroborate.cluster_train import fit_options  # noqa: E402
 
-
 _TFIDF_CACHE: dict[int, object] = {}
 
 

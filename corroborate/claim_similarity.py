@@ -39,14 +39,17 @@ class ClaimSpace:
     """
 
     WORD_WEIGHT, CHAR_WEIGHT, CONTAIN_WEIGHT, NUMBER_BONUS = 0.4, 0.3, 0.3, 0.1
-    # Pairs sharing fewer than min_common_words lower-case content words (names do not count) lose this.
+    # Pairs sharing fewer than min_common_words lower-case content words (names do not count) and not
+    # the same main verb (`predicates`, stems) lose this.
     FEW_COMMON_PENALTY = 0.15
     # Containment of a claim with fewer content tokens than this is discounted (too easily contained).
     CONTAIN_MIN_TOKENS = 6
 
     def __init__(self, texts: list[str], extra_docs: list[str] | None = None,
-                 slot_keys: list[set[str]] | None = None, min_common_words: int = 0) -> None:
+                 slot_keys: list[set[str]] | None = None, min_common_words: int = 0,
+                 predicates: list[str] | None = None) -> None:
         self.min_common_words = min_common_words
+        self.predicates = np.array(predicates if predicates is not None else [""] * len(texts), dtype=object)
         docs = texts + (extra_docs or [])
         self.word_vectorizer = TfidfVectorizer(analyzer=_cached_tokens, sublinear_tf=True, dtype=np.float64)
         words = self.word_vectorizer.fit_transform(docs)
@@ -75,6 +78,7 @@ class ClaimSpace:
         """A space for other texts with this one's vocabulary and IDF (for checking a claim)."""
         other = object.__new__(ClaimSpace)
         other.__dict__.update({k: v for k, v in self.__dict__.items()})
+        other.predicates = np.array([""] * len(texts), dtype=object)
         other._set(texts, slot_keys)
         return other
 
@@ -107,7 +111,10 @@ class ClaimSpace:
         partial = self.WORD_WEIGHT * word + self.CONTAIN_WEIGHT * contain + self.NUMBER_BONUS * number
         if self.min_common_words:
             common = np.asarray(self.common[rows].multiply(other.common[cols]).sum(axis=1)).ravel()
-            partial -= self.FEW_COMMON_PENALTY * (common < self.min_common_words)
+            pred_a, pred_b = self.predicates[rows], other.predicates[cols]
+            # the same main verb ("receives" / "received") is the statement's core, names aside
+            same_verb = (pred_a == pred_b) & ~np.isin(pred_a, list(_LIGHT_VERBS))
+            partial -= self.FEW_COMMON_PENALTY * ((common < self.min_common_words) & ~same_verb)
         todo = np.arange(len(rows)) if min_score is None else np.flatnonzero(partial + self.CHAR_WEIGHT >= min_score)
         if todo.size:
             char = np.asarray(self.chars[rows[todo]].multiply(other.chars[cols[todo]]).sum(axis=1)).ravel()
@@ -118,6 +125,9 @@ class ClaimSpace:
 @lru_cache(maxsize=100_000)
 def _tokens_of(text: str) -> tuple[str, ...]:
     return tuple(content_tokens(text))
+
+
+_LIGHT_VERBS = frozenset({"", "be", "have", "say", "do", "make", "get", "go", "take", "tell"})
 
 
 @lru_cache(maxsize=100_000)
@@ -191,10 +201,3 @@ def _top_per_row(shared: sparse.csr_matrix, offset: int, groups: np.ndarray, k: 
     if not out_rows:
         return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
     return np.concatenate(out_rows), np.concatenate(out_cols)
-
-
-def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
-    """Cosine of two sparse row vectors (not necessarily normalised)."""
-    num = a.multiply(b).sum()
-    den = np.sqrt(a.multiply(a).sum() * b.multiply(b).sum())
-    return float(num / den) if den else 0.0

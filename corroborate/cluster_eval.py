@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 
 from .model import Article
@@ -63,8 +62,3 @@ def adjusted_rand(gold: list[str], predicted: list[str]) -> float:
     from sklearn.metrics import adjusted_rand_score
 
     return float(adjusted_rand_score(gold, predicted))
-
-
-def labels_from_clusters(article_ids: Iterable[str], story_of) -> list[str]:
-    """Predicted label per article id, from a story_of(article_id) function."""
-    return [story_of(a) for a in article_ids]

@@ -44,6 +44,7 @@ class ArticleEvidence:
     day: int | None
     outlet: str
     group: str  # syndication group id
+    norm: float = 1.0  # L2 norm of vector (1 for an article; a story seen as an article has its own)
 
 
 @dataclass
@@ -110,8 +111,12 @@ class StoryState:
 
     def as_evidence(self, name_stats: TermStats) -> ArticleEvidence:
         """The story seen as one big article, to compare two stories for a merge."""
+        n = len(self.articles) or 1
+        # vector = mean of the article vectors, so that pair_features' avg_link is the average-link
+        # similarity between the two stories' articles (as the agglomerative baseline measures it).
         return ArticleEvidence(
-            vector={t: w / self.norm for t, w in self.centroid.items()},
+            vector={t: w / n for t, w in self.centroid.items()},
+            norm=self.norm / n,
             title_vector={t: w / self.title_norm for t, w in self.title_centroid.items()},
             names={k: name_stats.idf(k) for k, c in self.names.items() if c * 2 >= len(self.articles) or c >= 2},
             day=self.last_day, outlet="", group="",
@@ -149,7 +154,7 @@ def _cap(weights: dict[str, float], cap: int) -> None:
 def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats) -> list[float]:
     """Evidence that an article belongs to a story: content, shared names, time gap, story size."""
     dot = sparse_dot(ev.vector, story.centroid)
-    cosine = dot / story.norm
+    cosine = dot / (story.norm * ev.norm)
     title_cos = sparse_dot(ev.title_vector, story.title_centroid) / story.title_norm if ev.title_vector else 0.0
     n = len(story.articles)
     art_total = sum(ev.names.values())

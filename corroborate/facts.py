@@ -188,7 +188,7 @@ def align_facts(story: Story) -> tuple[list[dict], list[dict]]:
     if not items:
         return [], []
     space = ClaimSpace([it.claim.text for it in items], slot_keys=[claim_slot_keys(it.claim) for it in items],
-                       min_common_words=MIN_COMMON_WORDS)
+                       min_common_words=MIN_COMMON_WORDS, predicates=[it.claim.predicate for it in items])
     matrix = space.centroid_vectors()
     clusters, pairs = cluster_claims(items, space)
     facts: list[tuple[tuple, dict]] = []

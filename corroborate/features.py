@@ -7,6 +7,7 @@ what lets the clusterer assign an article once and never revisit it.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import zlib
@@ -174,9 +175,12 @@ def weighted_counts(article: Article, title_weight: float = 2.0, lead_chars: int
 
 def tfidf_vector(counts: Counter[str] | dict[str, float], stats: TermStats, top_k: int) -> dict[str, float]:
     """Sublinear-TF x IDF, L2-normalised, truncated to the top_k heaviest terms."""
-    weights = {t: (1.0 + math.log(c)) * stats.idf(t) for t, c in counts.items() if c > 0}
+    log = math.log
+    df = stats.df.get
+    base = log(stats.docs + 10.0) + 1.0  # idf = log((docs + 10) / (df + 1)) + 1, as TermStats.idf
+    weights = {t: (1.0 + log(c)) * (base - log(df(t, 0) + 1.0)) for t, c in counts.items() if c > 0}
     if len(weights) > top_k:
-        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top_k])
+        weights = dict(heapq.nsmallest(top_k, weights.items(), key=lambda kv: (-kv[1], kv[0])))
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {t: w / norm for t, w in weights.items()}
 
