@@ -34,7 +34,7 @@ class ClusterOptions:
     index_terms: int = 12  # centroid terms a story is posted under in the inverted index
     index_names: int = 6  # entity keys a story is posted under
     query_terms: int = 12  # article terms looked up
-    posting_cap: int = 150  # most recently updated stories kept per index key
+    posting_cap: int = 100  # most recently updated stories kept per index key
     candidates: int = 12  # stories scored per article
     name_cap: int = 40
     weights: tuple[float, ...] = DEFAULT_WEIGHTS

@@ -53,13 +53,8 @@ def normalise_token(token: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Content tokens of text: normalised words minus stopwords and one-letter debris."""
-    out = []
-    for raw in _WORD.findall(text):
-        tok = normalise_token(raw)
-        if len(tok) < 2 or tok in STOPWORDS:
-            continue
-        out.append(tok)
-    return out
+    stop = STOPWORDS
+    return [t for t in map(normalise_token, _WORD.findall(text)) if len(t) > 1 and t not in stop]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,14 +153,10 @@ def weighted_counts(article: Article, title_weight: float = 2.0, lead_chars: int
     Only the first `max_chars` of the body are read: news puts the event first, and it bounds the cost
     of very long pieces.
     """
-    counts: Counter[str] = Counter()
     body = (article.body or article.raw_text)[:max_chars]
-    stop = STOPWORDS
-    for m in _WORD.finditer(body):
-        tok = normalise_token(m.group(0))
-        if len(tok) < 2 or tok in stop:
-            continue
-        counts[tok] += 1.5 if m.start() < lead_chars else 1.0
+    counts: Counter[str] = Counter(tokens(body))
+    for t in tokens(body[:lead_chars]):
+        counts[t] += 0.5
     if article.title:
         extra = title_weight - 1.0 if body.startswith(article.title) else title_weight
         for t in tokens(article.title):

@@ -16,15 +16,14 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
+from .stemming import porter_stem
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_STEMMER = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
 
 
 @lru_cache(maxsize=200_000)
 def _stem(token: str) -> str:
-    return _STEMMER.stem(token) if len(token) > 3 else token
+    return porter_stem(token) if len(token) > 3 else token
 
 
 def tokenize(text: str, stem: bool = True) -> list[str]:

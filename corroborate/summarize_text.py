@@ -11,14 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-try:  # PyStemmer (C) is about 7x faster than NLTK's Porter; both implement the original Porter algorithm
-    import Stemmer as _pystemmer
-
-    _stem_word = _pystemmer.Stemmer("porter").stemWord
-except ImportError:  # pragma: no cover - the pure-Python fallback
-    from nltk.stem.porter import PorterStemmer
-
-    _stem_word = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM).stem
+from .stemming import porter_stem as _stem_word
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been before
