@@ -52,15 +52,17 @@ def _fact_item(fact: dict[str, Any]) -> dict[str, Any]:
 
 def coverage(story: Story, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per article: facts only its source has, and corroborated facts it leaves out."""
+    only_in: dict[str, list[str]] = {}
+    corroborated: list[tuple[str, set[str]]] = []
+    for fact in facts:
+        groups = {story.syndication.get(s, s) for s in fact["sources"]}
+        if len(groups) == 1:
+            only_in.setdefault(next(iter(groups)), []).append(fact["id"])
+        else:
+            corroborated.append((fact["id"], groups))
     rows = []
     for article in story.articles:
         group = story.syndication.get(article.id, article.id)
-        unique, missing = [], []
-        for fact in facts:
-            groups = {story.syndication.get(s, s) for s in fact["sources"]}
-            if groups == {group}:
-                unique.append(fact["id"])
-            elif len(groups) >= 2 and group not in groups:
-                missing.append(fact["id"])
-        rows.append({"article": article.id, "outlet": article.outlet, "unique_facts": unique, "missing_facts": missing})
+        rows.append({"article": article.id, "outlet": article.outlet, "unique_facts": only_in.get(group, []),
+                     "missing_facts": [fid for fid, groups in corroborated if group not in groups]})
     return rows

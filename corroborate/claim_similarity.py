@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .claim_text import common_tokens, content_tokens, fold
+from .claim_text import common_tokens, content_tokens, fold, fold_word, words
 
 BLOCK_ROWS = 2048
 NEIGHBOURS = 40
@@ -50,7 +50,8 @@ class ClaimSpace:
                  predicates: list[str] | None = None) -> None:
         self.min_common_words = min_common_words
         self.predicates = np.array(predicates if predicates is not None else [""] * len(texts), dtype=object)
-        docs = texts + (extra_docs or [])
+        # the sentinel keeps the vocabulary non-empty when every text is stop words or punctuation
+        docs = texts + (extra_docs or []) + [_SENTINEL]
         self.word_vectorizer = TfidfVectorizer(analyzer=_cached_tokens, sublinear_tf=True, dtype=np.float64)
         words = self.word_vectorizer.fit_transform(docs)
         self.char_vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
@@ -122,9 +123,15 @@ class ClaimSpace:
         return partial
 
 
+_SENTINEL = "\x00"
+
+
 @lru_cache(maxsize=100_000)
 def _tokens_of(text: str) -> tuple[str, ...]:
-    return tuple(content_tokens(text))
+    """Content tokens; for a text of stop words only, its folded words (so it can still match itself)."""
+    if text == _SENTINEL:
+        return (_SENTINEL,)
+    return tuple(content_tokens(text) or [fold_word(w) for w in words(text)])
 
 
 _LIGHT_VERBS = frozenset({"", "be", "have", "say", "do", "make", "get", "go", "take", "tell"})

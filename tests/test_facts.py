@@ -184,6 +184,10 @@ def test_candidate_pairs_skip_same_article_and_keep_top_neighbours() -> None:
 def test_empty_story() -> None:
     assert align_facts(Story(id="e", articles=[])) == ([], [])
     assert align_facts(Story(id="e", articles=[art("a", "Menu | Home | Sport")])) == ([], [])
+    # statements made only of stop words still vectorise (no empty vocabulary)
+    same = "It is what it is, and that is all there is to it."
+    facts, _ = align_facts(Story(id="e", articles=[art("a", same), art("b", same)]))
+    assert [sorted(f["sources"]) for f in facts] == [["a", "b"]]
 
 
 def seed_story() -> Story:
