@@ -5,6 +5,7 @@ Field names are a public contract, described by docs/brief.schema.json.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from . import __version__
@@ -13,6 +14,7 @@ from .facts import align_facts
 from .model import Story
 from .summarize import summarize
 from .timeline import build_timeline
+from .timex import timex_stage
 
 DEFAULT_WORDS = 150  # about a minute of reading
 
@@ -35,7 +37,7 @@ def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
         "facts": [_fact_item(f) for f in facts],
         "conflicts": conflicts,
         "entities": entities,
-        "timeline": build_timeline(story),
+        "timeline": build_timeline(with_inferred_anchors(story)),
         "coverage": coverage(story, facts),
     }
 
@@ -48,6 +50,22 @@ def _summary_item(story: Story, item: dict[str, Any]) -> dict[str, Any]:
 def _fact_item(fact: dict[str, Any]) -> dict[str, Any]:
     keep = ("id", "text", "sources", "independent_sources", "single_source", "evidence")
     return {k: fact[k] for k in keep if k in fact}
+
+
+def with_inferred_anchors(story: Story) -> Story:
+    """Undated articles borrow the story's median publication date as the anchor of their relative dates
+    ("Monday", "a week ago"), so the timeline can place what they report; their `published` stays unknown."""
+    dates = sorted(a.published for a in story.articles if a.published and len(a.published) == 10)
+    if not dates or all(a.published for a in story.articles):
+        return story
+    anchor = dates[len(dates) // 2]
+    articles = []
+    for article in story.articles:
+        if not article.published:
+            article = timex_stage(replace(article, published=anchor, stages=[]))
+            article.published = None
+        articles.append(article)
+    return replace(story, articles=articles)
 
 
 def coverage(story: Story, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -157,12 +157,20 @@ def check_claim(claim: str, articles: list[Article], story: Story | None = None,
     others = space.transform(texts, [claim_slot_keys(c) for c in claims_flat])
     scores = space.scores(np.zeros(len(texts), dtype=int), np.arange(len(texts)), others) \
         if texts else np.zeros(0)
-    model = _model_stances(claim, articles) if use_stance_model else None
+    per_article: list[list[int]] = [[] for _ in articles]
+    for k, owner in enumerate(owners):
+        per_article[owner].append(k)
+    rankings = [sorted(((float(scores[k]), claims_flat[k]) for k in ks), key=lambda p: (-p[0], p[1].sentence))
+                for ks in per_article]
+    # the model is asked only about articles it could change (see _article_stance)
+    candidates = [i for i, r in enumerate(rankings) if r and r[0][0] >= RELATED_MIN / 2]
+    model_labels = _model_stances(claim, [articles[i] for i in candidates]) if use_stance_model and candidates \
+        else None
+    model = dict(zip(candidates, model_labels, strict=True)) if model_labels else {}
     stances: list[tuple[Article, str]] = []
     for index, article in enumerate(articles):
-        ranked = sorted(((float(scores[k]), claims_flat[k]) for k in range(len(texts)) if owners[k] == index),
-                        key=lambda pair: (-pair[0], pair[1].sentence))
-        stance = _article_stance(target, ranked[:EVIDENCE_PER_ARTICLE], model[index] if model else None)
+        ranked = rankings[index]
+        stance = _article_stance(target, ranked[:EVIDENCE_PER_ARTICLE], model.get(index))
         stances.append((article, stance))
         evidence = [{"sentence": c.sentence, "text": c.text, "score": round(s, 4)}
                     for s, c in ranked[:EVIDENCE_PER_ARTICLE] if s >= RELATED_MIN]

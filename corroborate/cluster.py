@@ -37,6 +37,7 @@ class ClusterOptions:
     posting_cap: int = 100  # most recently updated stories kept per index key
     candidates: int = 12  # stories scored per article
     name_cap: int = 40
+    top_names: int = 3  # salient names per article for the top_names feature
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
     join_threshold: float = 0.3  # join the best candidate when its probability reaches this
     time_penalty: float = 1.0  # prior weight of log(1 + days between article and story); not fitted
@@ -157,6 +158,8 @@ class StoryClusterer:
             vector=tfidf_vector(counts, self._terms, opts.top_terms),
             title_vector=tfidf_vector(title_counts, self._terms, opts.top_terms) if title_counts else {},
             names={k: self._names.idf(k) for k in keys},
+            top_names=tuple(k for k, _ in sorted(((k, c * self._names.idf(k)) for k, c in keys.items()),
+                                                 key=lambda kv: (-kv[1], kv[0]))[:opts.top_names]),
             day=date_ordinal(article.published),
             outlet=outlet,
             group=group,

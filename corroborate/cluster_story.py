@@ -16,7 +16,7 @@ from .features import TermStats, sparse_dot
 # Names of the pair features, in the order `pair_features` returns them (the decision weights follow it).
 FEATURE_NAMES = (
     "bias", "cosine", "name_cover_article", "name_cover_story", "avg_link",
-    "log_gap_days", "date_unknown", "log_size", "title_cosine",
+    "log_gap_days", "top_names", "log_size", "title_cosine",
 )
 
 
@@ -44,6 +44,7 @@ class ArticleEvidence:
     day: int | None
     outlet: str
     group: str  # syndication group id
+    top_names: tuple[str, ...] = ()  # the article's most salient names (count x idf), the event's actors
     norm: float = 1.0  # L2 norm of vector (1 for an article; a story seen as an article has its own)
 
 
@@ -167,10 +168,10 @@ def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats)
     story_total = story.name_total
     cover_article = shared / art_total if art_total else 0.0
     cover_story = min(1.0, shared / story_total) if story_total else 0.0
+    top = sum(min(1.0, 2.0 * names.get(k, 0.0) / n) for k in ev.top_names) / len(ev.top_names) if ev.top_names else 0.0
     if ev.day is None or story.first_day is None:
-        gap, unknown = 0.0, 1.0
+        gap = 0.0
     else:
         gap = max(0, story.first_day - ev.day, ev.day - story.last_day)
-        unknown = 0.0
     return [1.0, cosine, cover_article, cover_story, dot / n,
-            math.log1p(gap), unknown, math.log1p(n), title_cos]
+            math.log1p(gap), top, math.log1p(n), title_cos]

@@ -61,7 +61,7 @@ def fit_weights(corpora: list[Corpus], options: ClusterOptions | None = None,
 
     options = options or ClusterOptions()
     if fixed is None:
-        fixed = {"log_gap_days": -options.time_penalty, "date_unknown": 0.0, "log_size": 0.0}
+        fixed = {"log_gap_days": -options.time_penalty, "log_size": 0.0}
     xs, ys, sample_weight = [], [], []
     for articles, labels in corpora:
         x, y = collect_pairs(articles, labels, options)
