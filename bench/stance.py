@@ -128,7 +128,7 @@ def run_split(split: str, train: list[StancePair], test: list[StancePair], basel
     gold = [p.stance for p in test]
     rows = []
     start = time.perf_counter()
-    model = train_stance_model(pairs, [p.stance for p in train], [p.body_id for p in train])
+    model = train_stance_model(pairs, [p.stance for p in train])
     rows.append(evaluate("corroborate two-stage", split, gold, model.predict(test_pairs), time.perf_counter() - start))
     start = time.perf_counter()
     rows.append(evaluate("all 'unrelated'", split, gold, ["unrelated"] * len(gold), 0.0))

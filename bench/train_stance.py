@@ -30,8 +30,7 @@ def main() -> None:
         sys.exit(f"FNC-1 data not found at {args.data}")
     pairs, _ = load_fnc(args.data)
     start = time.perf_counter()
-    model = train_stance_model([(p.claim, p.body) for p in pairs], [p.stance for p in pairs],
-                               [p.body_id for p in pairs], seed=0)
+    model = train_stance_model([(p.claim, p.body) for p in pairs], [p.stance for p in pairs], seed=0)
     save_model(model, args.out)
     print(f"trained on {len(pairs)} pairs in {time.perf_counter() - start:.0f} s; "
           f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")

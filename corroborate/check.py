@@ -17,7 +17,7 @@ from collections import Counter
 
 import numpy as np
 
-from .claim_conflicts import claim_slot_keys, conflict_kind
+from .claim_conflicts import claim_slot_keys, conflict_kind, conflicting_quantities
 from .claim_dates import parse_dates
 from .claim_quantities import comparable, compatible
 from .claim_similarity import ClaimSpace
@@ -113,6 +113,9 @@ def _article_stance(target: Claim, ranked: list[tuple[float, Claim]], model_stan
                 break
     if decided or model_stance is None:
         return lexical
+    if model_stance == "support" and any(score >= RELATED_MIN and conflicting_quantities(target, evidence)
+                                         for score, evidence in ranked):
+        return "discuss"  # the article gives a different figure for the claim's number: not support
     if lexical == "unrelated" and model_stance != "unrelated" and ranked and ranked[0][0] >= RELATED_MIN / 2:
         return model_stance
     if lexical != "unrelated":
@@ -152,11 +155,12 @@ def check_claim(claim: str, articles: list[Article], story: Story | None = None,
     results = {"claim": claim, "verdict": "not found", "articles": []}
     if not articles:
         return results
-    space = ClaimSpace([target.text], extra_docs=texts, slot_keys=[claim_slot_keys(target)])
     claims_flat = [c for a in articles for c in a.claims]
-    others = space.transform(texts, [claim_slot_keys(c) for c in claims_flat])
-    scores = space.scores(np.zeros(len(texts), dtype=int), np.arange(len(texts)), others) \
-        if texts else np.zeros(0)
+    scores = np.zeros(0)
+    if texts:
+        space = ClaimSpace([target.text], extra_docs=texts, slot_keys=[claim_slot_keys(target)])
+        others = space.transform(texts, [claim_slot_keys(c) for c in claims_flat])
+        scores = space.scores(np.zeros(len(texts), dtype=int), np.arange(len(texts)), others)
     per_article: list[list[int]] = [[] for _ in articles]
     for k, owner in enumerate(owners):
         per_article[owner].append(k)

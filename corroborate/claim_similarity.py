@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .claim_text import common_tokens, content_tokens, fold, fold_word, words
+from .claim_text import common_tokens, content_tokens, fold
 
 BLOCK_ROWS = 2048
 NEIGHBOURS = 40
@@ -50,10 +50,13 @@ class ClaimSpace:
                  predicates: list[str] | None = None) -> None:
         self.min_common_words = min_common_words
         self.predicates = np.array(predicates if predicates is not None else [""] * len(texts), dtype=object)
-        # the sentinel keeps the vocabulary non-empty when every text is stop words or punctuation
-        docs = texts + (extra_docs or []) + [_SENTINEL]
+        docs = texts + (extra_docs or [])
         self.word_vectorizer = TfidfVectorizer(analyzer=_cached_tokens, sublinear_tf=True, dtype=np.float64)
-        words = self.word_vectorizer.fit_transform(docs)
+        try:
+            words = self.word_vectorizer.fit_transform(docs)
+        except ValueError:  # only stop words everywhere: a sentinel document keeps the vocabulary non-empty
+            docs = docs + [_SENTINEL]
+            words = self.word_vectorizer.fit_transform(docs)
         self.char_vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
                                                preprocessor=fold, dtype=np.float32, min_df=1)
         chars = self.char_vectorizer.fit_transform(docs)
@@ -128,10 +131,9 @@ _SENTINEL = "\x00"
 
 @lru_cache(maxsize=100_000)
 def _tokens_of(text: str) -> tuple[str, ...]:
-    """Content tokens; for a text of stop words only, its folded words (so it can still match itself)."""
     if text == _SENTINEL:
         return (_SENTINEL,)
-    return tuple(content_tokens(text) or [fold_word(w) for w in words(text)])
+    return tuple(content_tokens(text))
 
 
 _LIGHT_VERBS = frozenset({"", "be", "have", "say", "do", "make", "get", "go", "take", "tell"})

@@ -12,9 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-
-_STEMMER = SnowballStemmer("english")
+from .stemming import english_stem
 
 STOPWORDS = frozenset("""
 a an the and or but if then than so as of in on at to for from by with without into onto over under
@@ -84,7 +82,7 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of a folded word (cached: the same words recur across a story)."""
-    return _STEMMER.stem(fold(word))
+    return english_stem(fold(word))
 
 
 @lru_cache(maxsize=100_000)

@@ -22,7 +22,7 @@ from .model import Article
 
 # Decision weights in FEATURE_NAMES order, fitted by `corroborate.cluster_train` on the three dev corpora
 # (stories-dev: basil, ecbplus-dev, newswcl50); see docs/bench/clustering.md.
-DEFAULT_WEIGHTS: tuple[float, ...] = (-5.5076, 5.1276, 3.3999, 2.4344, 6.6591, -1.0, 0.0, 0.0, 3.3216)
+DEFAULT_WEIGHTS: tuple[float, ...] = (-6.1073, 4.6297, 2.8055, 1.6184, 5.7352, -1.0, 1.9064, 0.0, 3.6176)
 
 
 @dataclass
@@ -39,9 +39,9 @@ class ClusterOptions:
     name_cap: int = 40
     top_names: int = 3  # salient names per article for the top_names feature
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
-    join_threshold: float = 0.3  # join the best candidate when its probability reaches this
+    join_threshold: float = 0.4  # join the best candidate when its probability reaches this
     time_penalty: float = 1.0  # prior weight of log(1 + days between article and story); not fitted
-    merge_threshold: float = 0.95  # merge two stories when one, seen as an article, scores this vs the other
+    merge_threshold: float = 0.85  # merge two stories when one, seen as an article, scores this vs the other
     merge_floor: float = 0.1  # neighbours below this article-level probability are not merge-checked
     use_syndication: bool = True
     min_articles: int = 2  # minimum-evidence rule for `is_listed`

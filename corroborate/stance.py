@@ -5,7 +5,10 @@ unrelated from similarity features (TF-IDF, LSA, BM25, overlaps), which is
 nearly solved by them.  Stage 2 decides agree/disagree/discuss among related
 pairs from cue features plus the out-of-fold probabilities of a linear
 bag-of-words model over the claim and the body sentences about it.  Both
-stages are gradient-boosted trees.
+stages are gradient-boosted trees.  The linear model sees only generic
+vocabulary and its out-of-fold folds hold out whole topics: with topic words
+and body-level folds it memorised known stories, which helped on FNC-1's
+body split but hurt on new stories (see docs/bench/stance.md).
 
 The trained model ships as `corroborate/models/stance.pkl.gz` (built by
 `bench/train_stance.py` from FNC-1): the training data is not part of the
@@ -31,6 +34,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.utils.class_weight import compute_sample_weight
 
+from .stance_data import related_components
 from .stance_features import TOP_SENTENCES, FeatureExtractor, VectorSpace
 from .stance_text import content_stems, raw_tokens, sentences
 
@@ -58,13 +62,20 @@ def text_documents(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 class TextStanceModel:
-    """Linear bag-of-words stance model over `text_documents`; its probabilities feed stage 2."""
+    """Linear bag-of-words stance model over `text_documents`; its probabilities feed stage 2.
+
+    Its vocabulary is only the 1-2 grams found in at least GENERIC_MIN_DF of the training
+    pairs: stance language ("denied", "according to") rather than a topic's names, which
+    would let it memorise known stories and mislead stage 2 on new ones.
+    """
+
+    GENERIC_MIN_DF = 0.003
 
     def __init__(self, seed: int = 0) -> None:
-        self.claim_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
-                                         max_features=15000, sublinear_tf=True, dtype=np.float32)
-        self.body_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
-                                        max_features=20000, sublinear_tf=True, dtype=np.float32)
+        self.claim_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=self.GENERIC_MIN_DF,
+                                         sublinear_tf=True, dtype=np.float32)
+        self.body_vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=self.GENERIC_MIN_DF,
+                                        sublinear_tf=True, dtype=np.float32)
         self.clf = LogisticRegression(C=2.0, solver="saga", max_iter=500, tol=1e-3, random_state=seed)
 
     def _matrix(self, docs: list[tuple[str, str]], fit: bool) -> sparse.csr_matrix:
@@ -85,14 +96,20 @@ class TextStanceModel:
         if not docs:
             return np.zeros((0, len(STANCE_LABELS)), dtype=np.float32)
         raw = self.clf.predict_proba(self._matrix(docs, fit=False))
-        order = [list(self.clf.classes_).index(label) for label in STANCE_LABELS]
-        return raw[:, order].astype(np.float32)
+        out = np.zeros((len(docs), len(STANCE_LABELS)), dtype=np.float32)
+        for col, label in enumerate(self.clf.classes_):
+            out[:, STANCE_LABELS.index(label)] = raw[:, col]
+        return out
 
 
 def out_of_fold_text_proba(docs: list[tuple[str, str]], labels: list[str], groups: list[int],
                            folds: int = 5, seed: int = 0) -> np.ndarray:
-    """Text-model probabilities for training pairs, each from a model that never saw its body."""
+    """Text-model probabilities for training pairs, each from a model that never saw its group
+    (its topic), so stage 2 learns how far to trust them on stories it has not seen."""
     out = np.zeros((len(docs), len(STANCE_LABELS)), dtype=np.float32)
+    if len(set(groups)) < 2:  # one topic only (tiny data): fall back to pair-level folds
+        groups = list(range(len(docs)))
+    folds = min(folds, len(set(groups)))
     for fit_idx, pred_idx in GroupKFold(n_splits=folds).split(docs, labels, groups):
         model = TextStanceModel(seed).fit([docs[i] for i in fit_idx], [labels[i] for i in fit_idx])
         out[pred_idx] = model.proba([docs[i] for i in pred_idx])
@@ -127,9 +144,9 @@ class StanceModel:
         return out
 
 
-def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], groups: list[int],
-                       use_text_model: bool = True, seed: int = 0) -> StanceModel:
-    """Fit both stages on labelled pairs; `groups` (body ids) keep out-of-fold features honest."""
+def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], use_text_model: bool = True,
+                       seed: int = 0) -> StanceModel:
+    """Fit both stages on labelled (claim, body) pairs."""
     texts = list(dict.fromkeys([c for c, _ in pairs] + [b for _, b in pairs]))
     space = VectorSpace.fit(texts, seed=seed)
     features = FeatureExtractor(space).transform(pairs)
@@ -140,10 +157,11 @@ def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], groups: 
     stance_x = features[related_mask]
     rel_idx = np.flatnonzero(related_mask)
     text_model = None
-    if use_text_model:
+    if use_text_model and len(set(y[related_mask])) > 1:
         rel_docs = text_documents([pairs[i] for i in rel_idx])
         rel_labels = [labels[i] for i in rel_idx]
-        oof = out_of_fold_text_proba(rel_docs, rel_labels, [groups[i] for i in rel_idx], seed=seed)
+        topics = related_components([pairs[i][0] for i in rel_idx], [pairs[i][1] for i in rel_idx], rel_labels)
+        oof = out_of_fold_text_proba(rel_docs, rel_labels, topics, seed=seed)
         stance_x = np.hstack([stance_x, oof])
         text_model = TextStanceModel(seed).fit(rel_docs, rel_labels)
     # Inverse-frequency weights: without them 'disagree' (5 % of related pairs) is nearly never

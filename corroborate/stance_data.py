@@ -60,11 +60,12 @@ def body_split(pairs: list[StancePair], test_share: float, seed: int) -> tuple[l
     return [p for p in pairs if p.body_id not in test_ids], [p for p in pairs if p.body_id in test_ids]
 
 
-def claim_topics(pairs: list[StancePair]) -> dict[int, int]:
-    """Body id -> topic id: connected components of the related (non-'unrelated') headline/body graph.
+def related_components(claims: list[str], bodies: list[str], labels: list[str]) -> list[int]:
+    """Topic id per pair: connected components of the graph linking each claim to the bodies
+    it is related to (any label but 'unrelated').
 
-    In FNC-1 (from Emergent) each topic is one rumour; holding out whole topics
-    imitates the competition test set, whose headlines and bodies are all new.
+    In FNC-1 (from Emergent) each component is one rumour.  Grouping by it keeps a
+    claim's other pairs out of the fold that predicts it.
     """
     parent: dict[str, str] = {}
 
@@ -75,12 +76,19 @@ def claim_topics(pairs: list[StancePair]) -> dict[int, int]:
             x = parent[x]
         return x
 
-    for p in pairs:
-        find(f"b{p.body_id}")
-        if p.stance != "unrelated":
-            parent[find(f"h{p.claim}")] = find(f"b{p.body_id}")
+    for claim, body, label in zip(claims, bodies, labels, strict=True):
+        find("b" + body)
+        if label != "unrelated":
+            parent[find("h" + claim)] = find("b" + body)
     roots: dict[str, int] = {}
-    return {p.body_id: roots.setdefault(find(f"b{p.body_id}"), len(roots)) for p in pairs}
+    return [roots.setdefault(find("b" + body), len(roots)) for body in bodies]
+
+
+def claim_topics(pairs: list[StancePair]) -> dict[int, int]:
+    """Body id -> topic id (see `related_components`); holding out whole topics imitates the
+    competition test set, whose headlines and bodies are all new."""
+    topics = related_components([p.claim for p in pairs], [p.body for p in pairs], [p.stance for p in pairs])
+    return {p.body_id: t for p, t in zip(pairs, topics, strict=True)}
 
 
 def topic_split(pairs: list[StancePair], test_share: float, seed: int) -> tuple[list[StancePair], list[StancePair]]:

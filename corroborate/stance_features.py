@@ -147,7 +147,8 @@ class VectorSpace:
         lsa_tfidf = TfidfVectorizer(token_pattern=r"\S+", min_df=2, max_features=6000, sublinear_tf=True,
                                     dtype=np.float32)
         lsa_matrix = lsa_tfidf.fit_transform(stemmed)
-        svd = TruncatedSVD(n_components=lsa_dims, random_state=seed).fit(lsa_matrix)
+        dims = max(1, min(lsa_dims, lsa_matrix.shape[1] - 1, lsa_matrix.shape[0] - 1))  # small corpora
+        svd = TruncatedSVD(n_components=dims, random_state=seed).fit(lsa_matrix)
         svd.components_ = svd.components_.astype(np.float32)
         doc_freq: Counter = Counter()
         for s in stemmed:

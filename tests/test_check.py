@@ -95,3 +95,20 @@ def test_stance_model_is_optional() -> None:
     result = check_claim("1,200 residents were evacuated from Brezno", ARTICLES[:3])
     assert stances(result)["c"] == "contradict"
     assert stances(result)["a"] == "support"
+
+
+def test_model_cannot_turn_a_different_figure_into_support() -> None:
+    from corroborate.check import _article_stance
+
+    claim = make_claim(-1, "There are 3,500 Danish troops in Estonia.", [], [])
+    evidence = make_claim(0, "Denmark has about 2,500 troops in Estonia, deployed there since the 2017 agreement "
+                             "with its Baltic allies and rotated every six months.", [], [])
+    assert _article_stance(claim, [(0.3, evidence)], "support") == "discuss"
+    assert _article_stance(claim, [(0.3, evidence)], "contradict") == "contradict"
+
+
+def test_articles_without_statements_are_unrelated() -> None:
+    empty = art("z", "Menu | Home | Sport")
+    result = check_claim("1,200 residents were evacuated from Brezno", [empty], use_stance_model=False)
+    assert result["verdict"] == "not found"
+    assert result["articles"] == [{"article": "z", "outlet": "outlet-z", "stance": "unrelated", "evidence": []}]

@@ -16,6 +16,7 @@ from corroborate.stance_data import (
     fnc_score,
     load_fnc,
     official_holdout_split,
+    related_components,
     topic_split,
 )
 from corroborate.stance_features import FEATURE_NAMES, FeatureExtractor, VectorSpace
@@ -82,6 +83,39 @@ def test_features_have_named_columns() -> None:
     assert extractor.transform([]).shape == (0, len(FEATURE_NAMES))
 
 
+def test_related_components_group_a_rumour() -> None:
+    claims = ["a", "a", "b", "c"]
+    bodies = ["x", "y", "y", "z"]
+    labels = ["agree", "discuss", "unrelated", "disagree"]
+    topics = related_components(claims, bodies, labels)
+    assert topics[0] == topics[1] == topics[2]  # x-a-y linked; 'b' is unrelated but its body is y
+    assert topics[3] != topics[0]
+
+
+def test_training_runs_end_to_end_on_tiny_data() -> None:
+    """Both stages and the stacked text model train and predict on a toy corpus (no data needed)."""
+    topics = [("mayor", "bridge"), ("singer", "concert"), ("league", "final"), ("virus", "vaccine")]
+    pairs, labels = [], []
+    for i, (who, what) in enumerate(topics):
+        other = topics[(i + 1) % len(topics)]
+        claim = f"The {who} will open the {what} on Friday"
+        bodies = {
+            "agree": f"The {who} confirmed the {what} opens Friday. Officials announced the {what} plan.",
+            "disagree": f"The {who} denied reports about the {what}. The story is a hoax and false.",
+            "discuss": f"The {who} may reportedly open the {what}, according to unconfirmed claims.",
+            "unrelated": f"The {other[0]} spoke about the {other[1]} at length yesterday evening.",
+        }
+        for label, body in bodies.items():
+            for k in range(10):  # enough rows for the trees' minimum leaf size (20)
+                pairs.append((claim, body + f" Update {k}."))
+                labels.append(label)
+    model = train_stance_model(pairs, labels)
+    assert model.text_model is not None
+    predicted = model.predict(pairs)
+    assert set(predicted) <= LABELS
+    assert sum(p == g for p, g in zip(predicted, labels, strict=True)) > len(labels) / 2
+
+
 @needs_model
 def test_api_shape_and_cli_records() -> None:
     label = predict_stance(CLAIM, RESTATING_BODY)
@@ -114,8 +148,7 @@ def test_floor_on_small_body_split() -> None:
     train_ids, test_ids = set(bodies[:300]), set(bodies[300:400])
     train = [p for p in pairs if p.body_id in train_ids]
     test = [p for p in pairs if p.body_id in test_ids]
-    model = train_stance_model([(p.claim, p.body) for p in train], [p.stance for p in train],
-                               [p.body_id for p in train], use_text_model=False)
+    model = train_stance_model([(p.claim, p.body) for p in train], [p.stance for p in train], use_text_model=False)
     pred = model.predict([(p.claim, p.body) for p in test])
     gold = [p.stance for p in test]
     score, best = fnc_score(gold, pred)
