@@ -28,16 +28,15 @@ from datetime import date
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from nltk.stem.porter import PorterStemmer  # noqa: E402
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: E402
 
 from corroborate.model import Article  # noqa: E402
 from corroborate.split import split_sentences  # noqa: E402
+from corroborate.stemming import porter_stem  # noqa: E402
 from corroborate.timeline import timeline_from_articles  # noqa: E402
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data",
                     "timelines-dev")
-_STEM = PorterStemmer()
 _STEM_CACHE: dict[str, str] = {}
 
 
@@ -49,7 +48,7 @@ def rouge_tokens(text: str) -> Counter:
             continue
         stem = _STEM_CACHE.get(tok)
         if stem is None:
-            stem = _STEM_CACHE[tok] = _STEM.stem(tok)
+            stem = _STEM_CACHE[tok] = porter_stem(tok)
         out[stem] += 1
     return out
 
