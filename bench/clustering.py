@@ -117,7 +117,7 @@ def main() -> None:
         sys.exit(f"no corpora at {root}")
     names = sorted(p.name for p in root.iterdir() if (p / "gold.json").exists())
     corpora = {n: load_story_corpus(root / n) for n in names}
-    grid = [round(t, 2) for t in np.arange(0.3, 1.0, 0.05)]
+    grid = [round(t, 2) for t in np.arange(0.05, 1.0, 0.05)]
     print("| corpus | docs | gold stories | method | tuned on others | stories | B3 P | B3 R | B3 F1 | ARI | s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name in names:

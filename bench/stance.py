@@ -10,7 +10,7 @@ FNC-1 baseline trained and scored on the same split in the same run:
 * topic: whole rumours held out (no body and no related headline seen in
   training), closer to the competition test set, whose topics are all new.
 
-The model's design was chosen on an inner body split of the 80 % training part;
+The model's design was chosen on inner body and topic splits of the 80 % training part;
 neither held-out part was used for tuning.
 """
 
@@ -130,7 +130,6 @@ def run_split(split: str, train: list[StancePair], test: list[StancePair], basel
     start = time.perf_counter()
     model = train_stance_model(pairs, [p.stance for p in train])
     rows.append(evaluate("corroborate two-stage", split, gold, model.predict(test_pairs), time.perf_counter() - start))
-    start = time.perf_counter()
     rows.append(evaluate("all 'unrelated'", split, gold, ["unrelated"] * len(gold), 0.0))
     if baseline:
         start = time.perf_counter()

@@ -46,6 +46,9 @@ class ClusterOptions:
     use_syndication: bool = True
     min_articles: int = 2  # minimum-evidence rule for `is_listed`
     min_outlets: int = 2
+    compact_after: int = 20_000  # articles without an update after which a story's summary is shrunk
+    compact_terms: int = 32
+    compact_names: int = 12
     prune_df_every: int = 50_000  # drop df=1 terms every so many articles (memory bound)
     dedup: DedupOptions = field(default_factory=DedupOptions)
 
@@ -81,6 +84,7 @@ class StoryClusterer:
         self._names = TermStats()
         self._syndication = SyndicationIndex(self.options.dedup)
         self._seq = 0
+        self._recent: OrderedDict[str, None] = OrderedDict()  # live stories by last update, oldest first
 
     # ---- public API -------------------------------------------------------------------------------
     def add(self, article: Article) -> str:
@@ -104,6 +108,9 @@ class StoryClusterer:
         self._article_story[article.id] = target.id
         target = self._maybe_merge(target, candidates)
         self._reindex(target)
+        self._recent.pop(target.id, None)
+        self._recent[target.id] = None
+        self._compact_stale()
         if self.options.prune_df_every and self._seq % self.options.prune_df_every == 0:
             self._terms.prune()
             self._names.prune()
@@ -211,6 +218,19 @@ class StoryClusterer:
             ev = story.as_evidence(self._names)
         return story
 
+    def _compact_stale(self) -> None:
+        """Shrink stories not updated in `compact_after` articles; oldest first, each once per idle spell."""
+        opts = self.options
+        horizon = self._seq - opts.compact_after
+        while self._recent:
+            sid = next(iter(self._recent))
+            story = self._stories.get(sid)
+            if story is not None and story.updated >= horizon:
+                break
+            self._recent.popitem(last=False)
+            if story is not None:
+                story.compact(opts.compact_terms, opts.compact_names)
+
     # ---- inverted index -------------------------------------------------------------------------------
     def _index_keys(self, story: StoryState) -> list[str]:
         opts = self.options
@@ -276,4 +296,7 @@ class StoryClusterer:
             for aid in story.articles:
                 clusterer._article_story[aid] = story.id
         clusterer._postings = {k: OrderedDict.fromkeys(sids) for k, sids in state["postings"].items()}
+        horizon = clusterer._seq - opts.compact_after
+        recent = sorted((s for s in clusterer._stories.values() if s.updated >= horizon), key=lambda s: s.updated)
+        clusterer._recent = OrderedDict.fromkeys(s.id for s in recent)
         return clusterer

@@ -103,6 +103,18 @@ class StoryState:
         self.updated = seq
         self.refresh_norms(name_stats)
 
+    def compact(self, terms: int, names: int) -> None:
+        """Shrink a story nobody has added to for a while to its core terms and names (memory bound).
+
+        It stays findable and can still grow; only the long tail of its centroid is dropped.
+        """
+        for weights, cap in ((self.centroid, terms), (self.title_centroid, max(4, terms // 4)), (self.names, names)):
+            if len(weights) > cap:
+                keep = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
+                weights.clear()
+                weights.update(keep)
+        self.refresh_norms()
+
     def refresh_norms(self, name_stats: TermStats | None = None) -> None:
         self.norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
         self.title_norm = math.sqrt(sum(w * w for w in self.title_centroid.values())) or 1.0

@@ -35,7 +35,7 @@ class DedupOptions:
     bands: int = 16
     min_containment: float = 0.7  # share of the shorter text's shingles found in the other
     min_shingles: int = 12  # shorter texts (one-line items) are too short to call copies
-    window: int = 200_000  # how many recent articles stay searchable; copies appear within days
+    window: int = 100_000  # how many recent articles stay searchable; copies appear within days
     bucket_cap: int = 8
 
 

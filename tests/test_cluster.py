@@ -113,14 +113,15 @@ def test_syndicated_copies_count_once():
     assert c.outlet_count(sid) == 3
 
 
-def test_state_round_trip_continues_like_one_run():
+@pytest.mark.parametrize("options", [ClusterOptions(), ClusterOptions(compact_after=2, compact_terms=5)])
+def test_state_round_trip_continues_like_one_run(options):
     stream = toy_stream()
     rng = random.Random(7)
     rng.shuffle(stream)  # any arrival order works, not only publication order
-    one = StoryClusterer()
+    one = StoryClusterer(options)
     for a in stream:
         one.add(a)
-    first = StoryClusterer()
+    first = StoryClusterer(options)
     for a in stream[:4]:
         first.add(a)
     state = json.loads(json.dumps(first.state_dict()))
@@ -130,6 +131,16 @@ def test_state_round_trip_continues_like_one_run():
     assert resumed.stories() == one.stories()
     assert resumed.merges == one.merges
     assert resumed.state_dict() == one.state_dict()
+
+
+def test_idle_stories_are_compacted_but_still_found():
+    c = StoryClusterer(ClusterOptions(compact_after=2, compact_terms=5, compact_names=3))
+    c.add(art("q0", QUAKE[0], "2026-03-01", "a"))
+    for i, body in enumerate(ELECTION + MERGER):
+        c.add(art(f"x{i}", body, "2026-03-02", "b"))
+    quake = c._stories["sq0"]
+    assert len(quake.centroid) <= 5 and len(quake.names) <= 3
+    assert c.add(art("q1", QUAKE[1], "2026-03-02", "c")) == "sq0"
 
 
 def test_readding_an_article_is_idempotent():
