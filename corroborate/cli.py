@@ -11,7 +11,15 @@ from typing import Any
 
 from . import __version__
 from .brief import DEFAULT_WORDS, build_brief
-from .engine import adhoc_story, build_stories, ingest, listed_stories, load_story, story_brief
+from .engine import (
+    adhoc_story,
+    build_stories,
+    ingest,
+    listed_stories,
+    load_story,
+    refresh_briefs,
+    story_brief,
+)
 from .ingest import IngestError, iter_documents, to_article
 from .options import Options
 from .pipeline import process_article
@@ -49,6 +57,8 @@ def _ingest_and_cluster(args: argparse.Namespace, opts: Options, store) -> tuple
     _report_errors(report.errors)
     with _progress("stories", opts.quiet) as bar:
         stories = build_stories(store, opts, progress=bar.update)
+    with _progress("briefs", opts.quiet, total=len(stories.touched)) as bar:
+        refresh_briefs(store, stories.touched, getattr(args, "words", DEFAULT_WORDS), progress=bar.update)
     return report, stories
 
 

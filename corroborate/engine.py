@@ -102,6 +102,7 @@ class StoriesReport:
     assigned: int = 0
     stories: int = 0
     merges: int = 0
+    touched: list[str] = field(default_factory=list)
 
 
 def cluster_options(options: Options) -> ClusterOptions:
@@ -134,7 +135,21 @@ def build_stories(store: Store, options: Options, progress: Progress | None = No
         metas[sid] = story_meta(sid, articles, groups)
     final = {aid: clusterer.story_of(aid) for aid in assignments}
     store.save_assignments(final, metas, merges, syndication, (CLUSTER_STATE, _encode_state(clusterer.state_dict())))
-    return StoriesReport(assigned=len(final), stories=len(touched), merges=len(merges))
+    return StoriesReport(assigned=len(final), stories=len(touched), merges=len(merges), touched=sorted(touched))
+
+
+def refresh_briefs(store: Store, story_ids: Iterable[str], words: int, progress: Progress | None = None) -> int:
+    """Compute and store the briefs of these stories now, so that reading them later is instant.
+
+    Called once per ingest run for the stories it changed, not per article.
+    """
+    done = 0
+    for story_id in story_ids:
+        if story_brief_json(store, story_id, words) is not None:
+            done += 1
+        if progress:
+            progress(1)
+    return done
 
 
 def _encode_state(state: object) -> str:

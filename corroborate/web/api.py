@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from ..engine import build_stories, load_story, story_brief_json
+from ..brief import DEFAULT_WORDS
+from ..engine import build_stories, load_story, refresh_briefs, story_brief_json
 from ..options import Options
 from ..storage import Store
 from .deps import get_store
@@ -133,6 +134,7 @@ async def post_article(request: Request, store: StoreDep) -> dict[str, Any]:
         raise HTTPException(415, "send application/json (fields title, text or html, url, published, outlet) "
                                  "or text/html")
     article, created = ingest_payload(store, payload, ctype, source=request.headers.get("x-source", "api"))
-    build_stories(store, Options(db=request.app.state.db))
+    report = build_stories(store, Options(db=request.app.state.db))
+    refresh_briefs(store, report.touched, DEFAULT_WORDS)
     story_id = store.story_of_article(article.id)
     return {"id": article.id, "created": created, "story": story_id, "title": article.title}

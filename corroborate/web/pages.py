@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -13,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from .. import __version__
-from ..engine import story_brief
+from ..engine import story_brief_json
 from ..model import Article
 from ..storage import Store
 from .deps import get_store
@@ -60,10 +62,28 @@ def _cite_link(article_id: str, text: str) -> str:
     return f"/articles/{article_id}?" + urlencode({"hl": text[:400]}) + "#hl"
 
 
+MAX_TIMELINE = 100
+
+
+@lru_cache(maxsize=64)
+def _parsed(text: str) -> dict[str, Any]:
+    """Parsed briefs of recently viewed stories (keyed by the stored JSON, so a new version misses)."""
+    return json.loads(text)
+
+
+def timeline_view(timeline: list[dict[str, Any]], limit: int = MAX_TIMELINE) -> list[dict[str, Any]]:
+    """At most `limit` timeline entries, the best-sourced ones, kept in date order."""
+    if len(timeline) <= limit:
+        return timeline
+    keep = set(sorted(range(len(timeline)), key=lambda i: -len(timeline[i]["sources"]))[:limit])
+    return [t for i, t in enumerate(timeline) if i in keep]
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, store: StoreDep,
                words: Annotated[int, Query(ge=10, le=2000)] = 150):
-    brief = story_brief(store, story_id, words)
+    text = story_brief_json(store, story_id, words)
+    brief = _parsed(text) if text is not None else None
     if brief is None:
         return error_page(request, 404, f"There is no story with id '{story_id}'.")
     articles = brief["story"]["articles"]
@@ -71,7 +91,8 @@ def story_page(request: Request, story_id: str, store: StoreDep,
     facts_by_id = {f["id"]: f for f in brief["facts"]}
     return templates.TemplateResponse(request, "story.html", {
         "brief": brief, "number": number, "cite_link": _cite_link, "matrix": fact_matrix(brief),
-        "facts_by_id": facts_by_id, "articles_by_id": {a["id"]: a for a in articles}})
+        "facts_by_id": facts_by_id, "articles_by_id": {a["id"]: a for a in articles},
+        "timeline": timeline_view(brief["timeline"])})
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
