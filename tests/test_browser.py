@@ -54,7 +54,11 @@ def test_browse_story_and_follow_citation(live, tmp_path):
     assert "/stories/" in page.url
     assert page.locator("ol.summary li").count() >= 1
     assert page.locator("table.matrix tbody tr").count() >= 1
-    page.screenshot(path=str(shots / "story-page.png"), full_page=True)
+    page.screenshot(path=str(shots / "story-page.png"))
+    page.locator("#h-matrix").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('h-matrix').scrollIntoView()")
+    page.screenshot(path=str(shots / "story-facts-matrix.png"))
+    page.evaluate("window.scrollTo(0, 0)")
     cite = page.locator("ol.summary li a.cite").first
     cited_text = page.locator("ol.summary li").first.inner_text()
     cite.click()
