@@ -145,7 +145,7 @@ class StoryState:
         s = cls(id=row[0], created=row[1], articles=list(row[2]), centroid=dict(row[3]),
                 title_centroid=dict(row[4]), names=dict(row[5]), first_day=row[6], last_day=row[7],
                 outlets=list(row[8]), groups=list(row[9]), updated=row[10], index_terms=list(row[11]),
-                name_total=row[12])
+                name_total=row[12] if len(row) > 12 else 0.0)
         s.refresh_norms()
         return s
 

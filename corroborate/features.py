@@ -10,7 +10,6 @@ from __future__ import annotations
 import heapq
 import math
 import re
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -110,11 +109,6 @@ def name_keys(article: Article, limit: int = 40) -> Counter[str]:
 
 
 _CONNECTORS = frozenset({"of", "de", "la", "al", "bin", "van", "von", "der", "du", "the", "el"})
-
-
-def stable_hash(text: str) -> int:
-    """A 32-bit hash that is the same in every process (Python's hash() is salted per run)."""
-    return zlib.crc32(text.encode("utf-8"))
 
 
 @dataclass

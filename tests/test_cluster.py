@@ -165,8 +165,8 @@ def test_b_cubed_floor_on_basil(basil):
         c.add(articles[i])
     pred = [c.story_of(a.id) for a in articles]
     precision, recall, f1 = b_cubed(gold, pred)
-    assert f1 >= 0.93, (precision, recall, f1)
-    assert adjusted_rand(gold, pred) >= 0.85
+    assert f1 >= 0.94, (precision, recall, f1)
+    assert adjusted_rand(gold, pred) >= 0.90
 
 
 def test_b_cubed_metric():

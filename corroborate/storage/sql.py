@@ -123,7 +123,7 @@ class SQLStore(Store):
                 "independent_count = excluded.independent_count, outlets = excluded.outlets, "
                 "first_published = excluded.first_published, last_published = excluded.last_published",
                 [(m.id, m.title, now, now, m.article_count, m.independent_count, _join_outlets(m.outlets),
-                  m.first_published, m.last_published, m.outlet_count) for m in stories.values()])
+                  m.first_published or "", m.last_published or "", m.outlet_count) for m in stories.values()])
             self._execmany("INSERT INTO story_articles VALUES (?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
                            [(a, s, syndication.get(a)) for a, s in assignments.items()])
             self._execmany("UPDATE story_articles SET syndication_group = ? WHERE article_id = ?",
@@ -192,18 +192,18 @@ class SQLStore(Store):
             where.append("LOWER(title) LIKE ?")
             params.append(f"%{q.lower()}%")
         if since:
-            where.append("last_published >= ?")
+            where.append("last_published >= ?")  # unknown dates ('') never match a date filter
             params.append(since)
         if until:
-            where.append("first_published <= ?")
+            where.append("first_published <= ? AND first_published <> ''")
             params.append(until + "~")  # '~' sorts after any date suffix, so the whole day is included
         if outlet:
             where.append("LOWER(outlets) LIKE ?")
             params.append(f"%|{outlet.lower()}|%")
         clause = " WHERE " + " AND ".join(where)
         total = self._exec("SELECT COUNT(*) FROM stories" + clause, params).fetchone()[0]
-        rows = self._exec(self._META + clause + " ORDER BY last_published IS NULL, last_published DESC, "
-                          "article_count DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        rows = self._exec(self._META + clause + " ORDER BY last_published DESC, id LIMIT ? OFFSET ?",
+                          [*params, limit, offset]).fetchall()
         return total, [_meta(r) for r in rows]
 
     def get_cached_brief(self, story_id: str, words: int, stamp: str) -> str | None:
@@ -237,7 +237,7 @@ def _join_outlets(outlets: list[str]) -> str:
 
 def _meta(row: tuple) -> StoryMeta:
     outlets = [o for o in (row[4] or "").split("|") if o]
-    return StoryMeta(row[0], row[1], row[2], row[3], outlets, row[5], row[6], row[7], row[8])
+    return StoryMeta(row[0], row[1], row[2], row[3], outlets, row[5] or None, row[6] or None, row[7], row[8])
 
 
 def _mention_rows(article: Article) -> list[tuple[str, str, str, int]]:

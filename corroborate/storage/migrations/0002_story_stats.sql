@@ -5,9 +5,10 @@ ALTER TABLE stories ADD COLUMN independent_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '';
 -- distinct outlets, an article with no known outlet counting as one of its own
 ALTER TABLE stories ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE stories ADD COLUMN first_published TEXT;
-ALTER TABLE stories ADD COLUMN last_published TEXT;
-CREATE INDEX stories_last_published ON stories (last_published);
+-- '' when unknown (not NULL), so the newest-first listing can walk an index
+ALTER TABLE stories ADD COLUMN first_published TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN last_published TEXT NOT NULL DEFAULT '';
+CREATE INDEX stories_recent ON stories (last_published DESC, id);
 CREATE INDEX stories_article_count ON stories (article_count);
 
 -- Computed briefs, valid while the story's updated_at stamp is unchanged.
