@@ -24,12 +24,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import random
 import re
-import statistics
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import lxml.html
@@ -37,6 +34,9 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from extraction_metric import bootstrap as _bootstrap  # noqa: E402
+from extraction_metric import page_scores, prf  # noqa: E402
 
 from corroborate.clean import clean_text  # noqa: E402
 
@@ -84,53 +84,6 @@ def render_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    """Multiset of token n-grams, as evaluate.py builds them."""
-    tokens = _TOKEN.findall(text or "")
-    grams = [tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))]
-    return Counter(g for g in grams if g)
-
-
-def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
-    """Shingle TP/FP/FN for one page, normalised so each page weighs the same."""
-    t, p = shingles(true), shingles(pred)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def _precision(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fp == 0 else tp / (tp + fp)
-
-
-def _recall(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fn == 0 else tp / (tp + fn)
-
-
-def metrics(rows: list[tuple[float, float, float]]) -> dict[str, float]:
-    """Page-averaged precision and recall, F1 of the averages (evaluate.py's definition)."""
-    precision = statistics.mean(_precision(*r) for r in rows if r[0] + r[1] > 0)
-    recall = statistics.mean(_recall(*r) for r in rows if r[0] + r[2] > 0)
-    return {"p": precision, "r": recall, "f1": 2 * precision * recall / (precision + recall)}
-
-
-def bootstrap(rows: list[tuple[float, float, float]], rounds: int = 200) -> dict[str, float]:
-    """1.96 standard deviations of each metric over page resamples."""
-    rng = random.Random(0)
-    samples: dict[str, list[float]] = {}
-    for _ in range(rounds):
-        pick = [rows[rng.randrange(len(rows))] for _ in rows]
-        for key, value in metrics(pick).items():
-            samples.setdefault(key, []).append(value)
-    return {key: 1.96 * statistics.stdev(values) for key, values in samples.items()}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (quick look)")
@@ -167,8 +120,8 @@ def main() -> None:
         headline_hits += _headline_agrees(result.title, html)
         seconds[systems[0]] += t1 - t0
         seconds[systems[1]] += t2 - t0
-        rows[systems[0]].append(tp_fp_fn(gold, rendered))
-        rows[systems[1]].append(tp_fp_fn(gold, cleaned))
+        rows[systems[0]].append(page_scores(gold, rendered))
+        rows[systems[1]].append(page_scores(gold, cleaned))
         if not args.no_trafilatura:
             import trafilatura
 
@@ -178,15 +131,15 @@ def main() -> None:
             recleaned = clean_text(extracted).body
             seconds[systems[2]] += t4 - t3
             seconds[systems[3]] += time.perf_counter() - t3
-            rows[systems[2]].append(tp_fp_fn(gold, extracted))
-            rows[systems[3]].append(tp_fp_fn(gold, recleaned))
+            rows[systems[2]].append(page_scores(gold, extracted))
+            rows[systems[3]].append(page_scores(gold, recleaned))
         per_page.append((page_id, _f1(rows[systems[0]][-1]), _f1(rows[systems[1]][-1])))
 
     print(f"Pages: {len(ids)} (ground truth: {DATA / 'ground-truth.json'})\n")
     print("| system | precision | recall | F1 | seconds (all pages) |")
     print("|---|---|---|---|---|")
     for system in systems:
-        m, ci = metrics(rows[system]), bootstrap(rows[system])
+        m, ci = prf(rows[system]), _bootstrap(rows[system], rounds=200, scale=1.96)
         print(f"| {system} | {m['p']:.3f} ± {ci['p']:.3f} | {m['r']:.3f} ± {ci['r']:.3f} | "
               f"{m['f1']:.3f} ± {ci['f1']:.3f} | {seconds[system]:.1f} |")
     print(f"\nHeadline found by clean_text agrees with the page's <title>/<h1> (80% of its words in them): "
@@ -244,8 +197,7 @@ def _headline_agrees(found: str, html: str) -> bool:
 
 
 def _f1(row: tuple[float, float, float]) -> float:
-    p, r = _precision(*row), _recall(*row)
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return prf([row])["f1"]
 
 
 if __name__ == "__main__":

@@ -16,57 +16,20 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import random
-import re
-import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import justext
 import trafilatura
+from extraction_metric import TOKEN, bootstrap, page_scores, prf
 from lxml import html as lxml_html
 
 from corroborate.extract import extract_html
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "extraction"
-TOKEN = re.compile(r"\w+")
-
-
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    tokens = TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
-
-
-def page_scores(true: str, pred: str) -> tuple[float, float, float]:
-    """(tp, fp, fn) over shingles, normalised so every page weighs the same."""
-    t, p = shingles(true), shingles(pred)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def prf(scores: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    def precision(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fp == 0 else tp / (tp + fp))
-
-    def recall(tp: float, fp: float, fn: float) -> float:
-        return 1.0 if fp == fn == 0 else (0.0 if tp == fn == 0 else tp / (tp + fn))
-
-    p = statistics.mean(precision(*s) for s in scores if s[0] + s[1] > 0)
-    r = statistics.mean(recall(*s) for s in scores if s[0] + s[2] > 0)
-    return (2 * p * r / (p + r) if p + r else 0.0), p, r
-
-
-def bootstrap_std(scores: list[tuple[float, float, float]], rounds: int = 1000) -> tuple[float, float, float]:
-    rng = random.Random(0)
-    samples = [prf([scores[rng.randrange(len(scores))] for _ in scores]) for _ in range(rounds)]
-    return tuple(statistics.stdev(column) for column in zip(*samples, strict=True))  # type: ignore[return-value]
 
 
 # --- extractors -----------------------------------------------------------------------------------------
@@ -138,8 +101,9 @@ def main() -> int:
             exact += TOKEN.findall(predicted) == TOKEN.findall(true)
             scores.append(page_scores(true, predicted))
         elapsed = (time.process_time() - started) * 1000 / len(ids)
-        f1, p, r = prf(scores)
-        sf1, sp, sr = bootstrap_std(scores)
+        m, spread = prf(scores), bootstrap(scores)
+        f1, p, r = m["f1"], m["p"], m["r"]
+        sf1, sp, sr = spread["f1"], spread["p"], spread["r"]
         print(f"| {name} | {f1:.3f} ± {sf1:.3f} | {p:.3f} ± {sp:.3f} | {r:.3f} ± {sr:.3f} | "
               f"{exact / len(ids):.3f} | {empty} | {elapsed:.0f} |", flush=True)
     return 0

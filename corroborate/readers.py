@@ -111,11 +111,7 @@ def decode_text(source: str, data: bytes) -> str | IngestError:
 
 def read_text_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result]:
     """A plain-text (or Markdown) article; an optional `---` front-matter block gives its metadata."""
-    data = read_capped(path, max_bytes)
-    if isinstance(data, IngestError):
-        yield data
-        return
-    text = decode_text(path, data)
+    text = read_decoded(path, max_bytes)
     if isinstance(text, IngestError):
         yield text
         return
@@ -144,18 +140,28 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def read_html_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result]:
-    """An HTML page (optionally gzipped): main text and metadata via `extract_html`."""
+def read_markup(path: str, max_bytes: int) -> bytes | IngestError:
+    """A markup file's bytes (HTML, feeds), or why it cannot be a document: unreadable, too big, empty, binary."""
     data = read_capped(path, max_bytes)
     if isinstance(data, IngestError):
-        yield data
-        return
+        return data
     if not data.strip():
-        yield IngestError(path, "empty file")
-        return
+        return IngestError(path, "empty file")
     kind = binary_kind(data)
-    if kind:
-        yield IngestError(path, f"binary file ({kind})")
+    return IngestError(path, f"binary file ({kind})") if kind else data
+
+
+def read_decoded(path: str, max_bytes: int) -> str | IngestError:
+    """A text file's content decoded (UTF-8, or UTF-16 with a BOM), or why it cannot be read."""
+    data = read_capped(path, max_bytes)
+    return data if isinstance(data, IngestError) else decode_text(path, data)
+
+
+def read_html_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result]:
+    """An HTML page (optionally gzipped): main text and metadata via `extract_html`."""
+    data = read_markup(path, max_bytes)
+    if isinstance(data, IngestError):
+        yield data
         return
     result = extract_html(decode_html_bytes(data), url="")
     if isinstance(result, IngestError):
@@ -167,11 +173,7 @@ def read_html_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result
 
 def read_json_file(path: str, max_bytes: int, max_chars: int) -> Iterator[Result]:
     """A JSON file holding one article object, a list of them, or {"articles": [...]}."""
-    data = read_capped(path, max_bytes)
-    if isinstance(data, IngestError):
-        yield data
-        return
-    text = decode_text(path, data)
+    text = read_decoded(path, max_bytes)
     if isinstance(text, IngestError):
         yield text
         return

@@ -15,7 +15,7 @@ from .documents import IngestError, RawDocument, check_text_length
 from .extract import decode_html_bytes, extract_html
 from .feeds import FeedItem, looks_like_feed, parse_feed
 from .fetch import FEED_TYPES, HTML_TYPES, JSON_TYPES, FetchedPage, fetch
-from .readers import binary_kind, decode_text, documents_from_json_text, read_capped
+from .readers import binary_kind, decode_text, documents_from_json_text, read_markup
 
 Result = RawDocument | IngestError
 
@@ -113,15 +113,8 @@ def _item_document(source: str, item: FeedItem, max_chars: int) -> Result:
 
 def read_feed_file(path: str, max_bytes: int, max_chars: int, allow_private: bool) -> Iterator[Result]:
     """A local .rss/.atom/.xml feed: its items' links are fetched like a feed URL's."""
-    data = read_capped(path, max_bytes)
+    data = read_markup(path, max_bytes)
     if isinstance(data, IngestError):
         yield data
-        return
-    if not data.strip():
-        yield IngestError(path, "empty file")
-        return
-    kind = binary_kind(data)
-    if kind:
-        yield IngestError(path, f"binary file ({kind})")
         return
     yield from feed_documents(path, data, max_bytes, max_chars, allow_private)
