@@ -7,7 +7,7 @@ Run from the repo root: /work/venv/bin/python bench/facts.py [--sample N] [--sca
    sentences whose plain word TF-IDF cosine is >= 0.5 (connected components).
 2. `--sample N` prints N facts (two thirds multi-source, one third single-source,
    fixed seed) with their evidence and, for single-source ones, the best
-   sentence of every other article, for the hand check in docs/bench/facts.md.
+   sentence of every other article, for the hand check in docs/benchmarks.md (facts).
 3. Scale: one story of `--scale` articles pooled from the dev corpora: time,
    claims, candidate pairs scored vs all cross-article pairs.
 4. Seeds: the 2,500-troops fact and the conflicts of the four seed reports.

@@ -21,7 +21,7 @@ from .features import TermStats, name_keys, tfidf_vector, tokens, weighted_count
 from .model import Article
 
 # Decision weights in FEATURE_NAMES order, fitted by `corroborate.cluster_train` on the three dev corpora
-# (stories-dev: basil, ecbplus-dev, newswcl50); see docs/bench/clustering.md.
+# (stories-dev: basil, ecbplus-dev, newswcl50); see docs/benchmarks.md (story clustering).
 DEFAULT_WEIGHTS: tuple[float, ...] = (-6.1073, 4.6297, 2.8055, 1.6184, 5.7352, -1.0, 1.9064, 0.0, 3.6176)
 
 

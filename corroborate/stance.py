@@ -8,7 +8,7 @@ bag-of-words model over the claim and the body sentences about it.  Both
 stages are gradient-boosted trees.  The linear model sees only generic
 vocabulary and its out-of-fold folds hold out whole topics: with topic words
 and body-level folds it memorised known stories, which helped on FNC-1's
-body split but hurt on new stories (see docs/bench/stance.md).
+body split but hurt on new stories (see docs/benchmarks.md, stance detection).
 
 The trained model ships as `corroborate/models/stance.pkl.gz` (built by
 `bench/train_stance.py` from FNC-1): the training data is not part of the
