@@ -32,7 +32,7 @@ EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
 def _progress(desc: str, quiet: bool, total: int | None = None):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit="article", disable=quiet, file=sys.stderr, leave=False)
+    return tqdm(total=total, desc=desc, unit="item", disable=quiet, file=sys.stderr, leave=False)
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -143,7 +143,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     with open_store(opts.db) as store:
         report, _ = _ingest_and_cluster(args, opts, store)
         listed = listed_stories(store, opts)
-        with _progress("briefs", opts.quiet, total=len(listed)) as bar:
+        with _progress("reports", opts.quiet, total=len(listed)) as bar:
             for meta in listed:
                 brief = story_brief(store, meta.id, args.words)
                 (out / f"story-{meta.id}.html").write_text(to_html(brief), encoding="utf-8")
