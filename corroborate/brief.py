@@ -23,6 +23,7 @@ def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
     """Summary, facts, conflicts, entities, timeline and coverage of a story, all cited by article id."""
     summary = summarize(story, words=words)
     facts, conflicts = align_facts(story)
+    fact_at = {(ev["article"], ev["sentence"]): fact for fact in facts for ev in fact.get("evidence", [])}
     entities = [{k: e[k] for k in ("id", "name", "type", "variants", "sources")} for e in resolve_entities(story.articles)]
     return {
         "version": __version__,
@@ -32,7 +33,7 @@ def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
             "articles": [a.summary_dict() for a in story.articles],
         },
         "headline": summary["headline"],
-        "summary": [_summary_item(story, s) for s in summary["summary"]],
+        "summary": [_summary_item(story, s, fact_at.get((s["article"], s["sentence"]))) for s in summary["summary"]],
         "paragraph_sentences": len(summary["paragraph"]),
         "facts": [_fact_item(f) for f in facts],
         "conflicts": conflicts,
@@ -42,8 +43,13 @@ def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
     }
 
 
-def _summary_item(story: Story, item: dict[str, Any]) -> dict[str, Any]:
+def _summary_item(story: Story, item: dict[str, Any], fact: dict[str, Any] | None) -> dict[str, Any]:
+    """A summary sentence cited to every article that states it: the summarizer's matches, plus the
+    sources of the fact its sentence was aligned into."""
     sources = list(item["sources"])
+    for source in fact["sources"] if fact else []:
+        if source not in sources:
+            sources.append(source)
     return {"text": item["text"], "sources": sources, "single_source": story.independent_count(sources) <= 1}
 
 

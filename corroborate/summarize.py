@@ -170,6 +170,7 @@ def summarize(story: Story, words: int = 150, summarizer: Summarizer | None = No
     return {
         "headline": headline(story, selection),
         "paragraph": [asdict(s) for s in paragraph],
-        "summary": [{"text": s.text, "sources": list(s.sources)} for s in selection],
+        "summary": [{"text": s.text, "sources": list(s.sources), "article": s.article, "sentence": s.sentence}
+                    for s in selection],
     }
 

@@ -168,7 +168,7 @@ def test_a_plugged_in_summarizer_drives_all_three_outputs():
             return [SummarySentence(first.sentences[1].text, first.id, 1, [first.id], 1.0)]
 
     brief = summarize(flood_story(), 100, FirstSentences())
-    assert brief["summary"] == [{"text": EMERGENCY, "sources": ["a1"]}]
+    assert brief["summary"] == [{"text": EMERGENCY, "sources": ["a1"], "article": "a1", "sentence": 1}]
     assert brief["paragraph"][0]["sentence"] == 1
 
 
