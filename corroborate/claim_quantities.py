@@ -212,7 +212,13 @@ def parse_quantities(text: str) -> list[Quantity]:
                 end = np_end
         out.append(Quantity(text=text[qstart:end].strip(), value=value, unit=unit, hedge=hedge,
                             start=qstart, end=end))
+    for part, whole in zip(out, out[1:], strict=False):  # "two of its four berths": two berths, of four
+        if not part.unit and whole.unit and _PARTITIVE.fullmatch(text[part.end:whole.start]):
+            part.unit = whole.unit
     return out
+
+
+_PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|all)\s+)?", re.I)
 
 
 def unit_key_of(unit: str) -> str:

@@ -152,6 +152,8 @@ def test_asserted_versus_denied_conflict() -> None:
      "The Danish navy will withdraw all its ships from the Arctic patrol by December."),
     ("Thousands of Norwegian troops are stationed in Latvia under the defence pact.",
      "About 2,500 Norwegian troops are stationed in Latvia under the defence pact."),
+    ("The storm forced the Tromso ferry company to close two of its six terminals on Friday.",
+     "The storm forced the Tromso ferry company to close two terminals on Friday."),
 ])
 def test_compatible_values_are_not_conflicts(text_a: str, text_b: str) -> None:
     facts, conflicts = conflict_story(text_a, text_b)
