@@ -74,12 +74,19 @@ def parse_dates(text: str, anchor_year: str = "XXXX") -> list[str]:
     return values
 
 
+_EXPLICIT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
 def sentence_dates(article: Article, index: int, sentence: Sentence) -> list[str]:
-    """Date values of one sentence: the tagger's when it ran, else the fallback parser's."""
+    """Date values of one sentence: the tagger's when it ran, else the fallback parser's.
+
+    Only dates written out ("June 28", "2003", "July") count: a weekday or "last week" resolved
+    against each outlet's own publication date is too unsure to set two sources against each other.
+    """
     if article.timexes:
         return [t.value for t in article.timexes
                 if (t.sentence == index or (t.sentence < 0 and sentence.start <= t.start < sentence.end))
-                and t.type in ("DATE", "TIME")]
+                and t.type in ("DATE", "TIME") and _EXPLICIT.search(t.text)]
     return parse_dates(sentence.text, _anchor_year(article))
 
 

@@ -28,8 +28,10 @@ from .names import (
     is_acronym,
     name_key,
     names_compatible,
+    particle_surnames,
     skeleton,
     tokens_match,
+    unglue_particle,
 )
 
 # Type pairs that may be one entity: mistyping between these is common.
@@ -46,14 +48,20 @@ class Form:
     mentions: list[tuple[str, int]] = field(default_factory=list)
     roles: Counter = field(default_factory=Counter)
     alias_of: set[str] = field(default_factory=set)
+    # the text as names are compared: a glued particle split off ("Alrahimi" -> "al-Rahimi") when the story licenses it
+    match: str = ""
 
     @property
     def text(self) -> str:
         return self.texts.most_common(1)[0][0]
 
     @property
+    def name_text(self) -> str:
+        return self.match or self.text
+
+    @property
     def tokens(self) -> list[str]:
-        return core_tokens(self.text)
+        return core_tokens(self.name_text)
 
     @property
     def sources(self) -> set[str]:
@@ -83,15 +91,21 @@ def types_compatible(a: str, b: str) -> bool:
     return a == b or "MISC" in (a, b) or frozenset({a, b}) in _COMPATIBLE
 
 
-def build_forms(articles: list[Article]) -> list[Form]:
-    """Pool mentions by folded text; a text typed two ways keeps both only when both are well supported."""
+def build_forms(articles: list[Article], skip: set[tuple[str, int]] | None = None) -> list[Form]:
+    """Pool mentions by folded text; a text typed two ways keeps both only when both are well supported.
+
+    `skip` holds (article id, mention index) pairs that are no entity."""
+    skip = skip or set()
     type_votes: dict[str, Counter] = defaultdict(Counter)
     for art in articles:
-        for m in art.mentions:
-            type_votes[fold(m.text)][m.type] += 1
+        for idx, m in enumerate(art.mentions):
+            if (art.id, idx) not in skip:
+                type_votes[fold(m.text)][m.type] += 1
     forms: dict[tuple[str, str], Form] = {}
     for art in articles:
         for idx, m in enumerate(art.mentions):
+            if (art.id, idx) in skip:
+                continue
             key = fold(m.text)
             typ = _settled_type(m.type, type_votes[key])
             form = forms.setdefault((key, typ), Form(key=key, type=typ))
@@ -118,6 +132,9 @@ def _settled_type(typ: str, votes: Counter) -> str:
 def cluster_forms(forms: list[Form]) -> list[list[int]]:
     """Merge forms into entities; returns lists of form indices."""
     uf = UnionFind(len(forms))
+    separated = particle_surnames(f.text for f in forms)
+    for f in forms:
+        f.match = unglue_particle(f.text, separated) if f.type in ("PERSON", "MISC") else ""
     by_key: dict[str, list[int]] = defaultdict(list)
     by_text: dict[str, list[int]] = defaultdict(list)
     by_letters: dict[str, list[int]] = defaultdict(list)
@@ -126,7 +143,7 @@ def cluster_forms(forms: list[Form]) -> list[list[int]]:
         if is_acronym(f.text.replace(" ", "")):
             by_letters[f.text.replace(".", "").replace(" ", "").upper()].append(i)
         else:
-            by_key[name_key(f.text)].append(i)
+            by_key[name_key(f.name_text)].append(i)
             if len(f.tokens) >= 2:
                 by_letters.setdefault(initials(f.text), [])
     # 1. same text, types compatible (MISC joins the typed form)
@@ -164,7 +181,7 @@ def _full_names_match(a: Form, b: Form) -> bool:
     if not types_compatible(a.type, b.type):
         return False
     ta, tb = a.tokens, b.tokens
-    if names_compatible(a.text, b.text) and (len(ta) == len(tb) or _shared_first(ta, tb)):
+    if names_compatible(a.name_text, b.name_text) and (len(ta) == len(tb) or _shared_first(ta, tb)):
         return True
     # a looser spelling match needs a shared role word ("White House spokeswoman" / "White House Press Secretary")
     if len(ta) >= 2 and len(tb) >= 2 and tokens_match(ta[0], tb[0]):
@@ -221,7 +238,7 @@ def _attach_short_forms(forms: list[Form], by_key: dict[str, list[int]], uf: Uni
             continue
         for s in shorts:
             cands = [f for f in fulls
-                     if names_compatible(forms[s].text, forms[f].text) and types_compatible(forms[s].type, forms[f].type)
+                     if names_compatible(forms[s].name_text, forms[f].name_text) and types_compatible(forms[s].type, forms[f].type)
                      and (forms[s].type != "MISC" or forms[f].type != "PLACE")]
             roots = {uf.find(f) for f in cands}
             if len(roots) == 1:
@@ -240,7 +257,7 @@ def _attach_first_names(forms: list[Form], by_key: dict[str, list[int]], uf: Uni
         toks = f.tokens
         if len(toks) != 1 or f.type not in ("PERSON", "MISC") or len(toks[0]) < 3:
             continue
-        if any(uf.find(j) != uf.find(i) for j in by_key.get(name_key(f.text), []) if len(forms[j].tokens) >= 2):
+        if any(uf.find(j) != uf.find(i) for j in by_key.get(name_key(f.name_text), []) if len(forms[j].tokens) >= 2):
             continue  # also a surname, or already joined to a full name
         people = {uf.find(j) for j in by_first.get(toks[0], [])}
         if len(people) == 1 and any(forms[j].type == "PERSON" for j in by_first[toks[0]]):
@@ -305,9 +322,33 @@ def entity_id(name: str, typ: str) -> str:
     return "ent_" + hashlib.sha1(f"{fold(name)}|{typ}".encode()).hexdigest()[:12]
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]+(?![\w'’-])")
+_OPENERS = "\"“‘'(«-–—• "
+
+
+def sentence_start_common_words(articles: list[Article]) -> set[tuple[str, int]]:
+    """(article id, mention index) of one-word untyped or organisation mentions that open a sentence and that
+    another report of the story writes in lower case ("Ships will ..." / "incoming ships"): common words."""
+    lower_by_article = {art.id: {fold(w) for w in _LOWER_WORD.findall(art.body or "")} for art in articles}
+    out: set[tuple[str, int]] = set()
+    for art in articles:
+        elsewhere: set[str] = set()
+        for other, words in lower_by_article.items():
+            if other != art.id:
+                elsewhere |= words
+        for idx, m in enumerate(art.mentions):
+            if m.type not in ("MISC", "ORG") or " " in m.text or "-" in m.text or is_acronym(m.text) or fold(m.text) not in elsewhere:
+                continue
+            if 0 <= m.sentence < len(art.sentences):
+                opening = (art.body or "")[art.sentences[m.sentence].start:m.start]
+                if not opening.strip(_OPENERS):
+                    out.add((art.id, idx))
+    return out
+
+
 def resolve_entities(articles: list[Article]) -> list[dict]:
     """The brief's `entities`: one record per resolved entity, most widely reported first."""
-    forms = build_forms(articles)
+    forms = build_forms(articles, skip=sentence_start_common_words(articles))
     text_of = {(a.id, i): m.text for a in articles for i, m in enumerate(a.mentions)}
     out = []
     for cluster in cluster_forms(forms):

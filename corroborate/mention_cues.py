@@ -21,7 +21,7 @@ ambassador envoy leader commander judge justice pope bishop archbishop cardinal 
 premier lt col colonel maj major capt captain sgt sergeant adm admiral mr mrs ms dr prof professor sir
 lord lady dame mp congressman congresswoman deputy lawmaker attorney advisor adviser coach manager
 actor actress singer host anchor correspondent reporter editor founder duke duchess earl countess baron
-baroness emperor empress tsar
+baroness emperor empress tsar commissioner inspector superintendent detective sheriff constable
 """.split())
 # Role words: a title, or the role nouns news puts before a name ("official", "star").
 ROLE_WORDS = PERSON_TITLES | frozenset("official officer counsel star chair".split())
@@ -36,6 +36,8 @@ journal times news post press network federation league club team airlines airli
 church center centre museum board authority bureau embassy government house cabinet assembly fund
 group studios records media television radio agency tribunal academy brigade battalion corps
 patrol conference church mosque
+logistics mutual holdings partners insurance insurers motors systems energy capital industries enterprises
+airways shipping telecom pharmaceuticals technologies trust bancorp
 """.split())
 PLACE_HEADS = frozenset("""
 city county province river mountain mountains mount mt lake island islands valley street road avenue

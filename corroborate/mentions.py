@@ -197,6 +197,8 @@ def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[
             follows in TITLES or (toks[j + 1].low in TITLES and toks[j + 1].text[:1].islower()))
         # "Jackman was announced": a subject followed by a verb
         verb = follows in SPEECH_VERBS or follows in _AUXILIARIES
+        if follows in _PLURAL_VERBS and _plural_shaped(first.low):
+            return (i, i)  # "Investigators have": a plural common noun, where a name takes "has"
         return span if verb or employer else (i, i)
     if toks[i + 1].low in TITLES:
         return span  # a role's modifier ("Freedonian Prime Minister ..."): kept for the role
@@ -205,6 +207,12 @@ def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[
 
 
 _AUXILIARIES = frozenset("is was has had will would can could did does have are were".split())
+_PLURAL_VERBS = frozenset("have are were do".split())
+
+
+def _plural_shaped(word: str) -> bool:
+    """Ends like an English plural noun ("investigators", "residents"), not like "Paris" or "Hess"."""
+    return len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ys"))
 
 
 def _name_token(toks: list[_Tok], i: int, lower_vocab: set[str], known: set[str] | None,

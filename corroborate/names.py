@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Particles inside names; they carry no identity ("al-Kadhimi" = "Kadhimi").
@@ -193,3 +194,29 @@ def _token_or_initial(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return tokens_match(a, b)
+
+
+_GLUED_PARTICLE = re.compile(r"(Al|El)([a-z]{4,}|[A-Z][a-z]{3,})")
+_SEPARATED_PARTICLE = re.compile(r"(?:\b[AaEe]l-|\b[ae]l\s+)([^\W\d_]{4,})")
+
+
+def particle_surnames(texts: Iterable[str]) -> set[str]:
+    """Folded words written after a separate article particle ("al-Rahimi", "el Sayed" -> "rahimi", "sayed").
+
+    Only these license reading a glued "Alrahimi" as "al-Rahimi": "Albert" or "Al Gore" stay whole."""
+    return {fold(found) for text in texts for found in _SEPARATED_PARTICLE.findall(text)}
+
+
+def unglue_particle(text: str, separated: set[str]) -> str:
+    """"Yusif Alrahimi" -> "Yusif al-Rahimi" when the remainder matches a surname written with the particle apart."""
+    if not separated:
+        return text
+    words = text.split(" ")
+    for k, word in enumerate(words):
+        glued = _GLUED_PARTICLE.fullmatch(_POSSESSIVE.sub("", word))
+        if not glued:
+            continue
+        rest = fold(glued.group(2))
+        if any(rest == s or (tokens_match(rest, s) and edit_distance(rest, s, 2) <= 2) for s in separated):
+            words[k] = glued.group(1).lower() + "-" + glued.group(2)[0].upper() + glued.group(2)[1:]
+    return " ".join(words)
