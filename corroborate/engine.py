@@ -72,27 +72,11 @@ def _flush(pending: dict[str, Article], store: Store, executor, report: IngestRe
         store.add_source(aid, pending[aid].source)
     todo = [a for aid, a in pending.items() if aid not in known]
     report.duplicates += len(known)
-    processed = [_finish(a) for a in executor.map(process_article, todo)]
+    processed = list(executor.map(process_article, todo))
     report.added += store.add_articles(processed)
     if progress:
         progress(len(pending))
     pending.clear()
-
-
-_TITLE_SITE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?:.+?\s+[|–—-]\s+)*(?P<site>[^|–—-]{2,40})$")
-
-
-def _finish(article: Article) -> Article:
-    """Fill the outlet from a 'Headline | Site' line when the source named none."""
-    if not article.outlet:
-        for line in [article.title, *article.removed[:6]]:
-            m = _TITLE_SITE.match((line or "").strip())
-            if m and len(m.group("site").split()) <= 4:
-                article.outlet = m.group("site").strip()
-                if article.title.strip() == line.strip():
-                    article.title = m.group("head").strip()
-                break
-    return article
 
 
 # --- stories ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ executors map `process_article` over batches and never leak into the stages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .claims import claims_stage
@@ -27,6 +28,23 @@ def language_stage(article: Article) -> Article:
     return article
 
 
+_TITLE_SITE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?:.+?\s+[|–—-]\s+)*(?P<site>[^|–—-]{2,40})$")
+
+
+def outlet_stage(article: Article) -> Article:
+    """Fill the outlet from a 'Headline | Site' line (the page's title bar) when the source named none."""
+    if not article.outlet:
+        for line in [article.title, *article.removed[:6]]:
+            m = _TITLE_SITE.match((line or "").strip())
+            if m and len(m.group("site").split()) <= 4:
+                article.outlet = m.group("site").strip()
+                if article.title.strip() == line.strip():
+                    article.title = m.group("head").strip()
+                break
+    article.stages.append("outlet")
+    return article
+
+
 def _split(article: Article) -> Article:
     split_stage(article)
     article.stages.append("split")
@@ -35,6 +53,7 @@ def _split(article: Article) -> Article:
 
 STAGES: list[tuple[str, Stage]] = [
     ("clean", clean_stage),
+    ("outlet", outlet_stage),
     ("language", language_stage),
     ("split", _split),
     ("mentions", mentions_stage),

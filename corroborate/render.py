@@ -19,6 +19,18 @@ def _outlet_name(article: dict[str, Any]) -> str:
     return article.get("outlet") or article.get("source", "").rsplit("/", 1)[-1] or article["id"]
 
 
+def _counts(articles: list[dict[str, Any]]) -> str:
+    """'4 articles from 3 outlets (1 with no outlet named)': unknown outlets are not guessed."""
+    known = {a["outlet"] for a in articles if a.get("outlet")}
+    unnamed = sum(1 for a in articles if not a.get("outlet"))
+    text = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+    if known:
+        text += f" from {len(known)} outlet{'s' if len(known) != 1 else ''}"
+    if unnamed:
+        text += f" ({unnamed} with no outlet named)" if known else " (no outlet named)"
+    return text
+
+
 def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
@@ -28,9 +40,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
     def cite(ids: list[str]) -> str:
         return "".join(f"[{num[i]}]" for i in ids if i in num)
     story = brief["story"]
-    outlets = {_outlet_name(a) for a in story["articles"]}
-    out = [f"# {story['title'] or 'Untitled story'}", "",
-           f"*Story `{story['id']}`: {len(story['articles'])} articles from {len(outlets)} outlets.*", ""]
+    out = [f"# {story['title'] or 'Untitled story'}", "", f"*Story `{story['id']}`: {_counts(story['articles'])}.*", ""]
     if brief.get("headline"):
         out += [f"**{brief['headline']}**", ""]
     out += ["## Summary", ""]
@@ -90,7 +100,7 @@ def to_html(brief: dict[str, Any]) -> str:
     story = brief["story"]
     title = story["title"] or "Untitled story"
     parts = [f"<h1>{escape(title)}</h1>",
-             f'<p class="muted">Story <code>{escape(story["id"])}</code>: {len(story["articles"])} articles</p>']
+             f'<p class="muted">Story <code>{escape(story["id"])}</code>: {escape(_counts(story["articles"]))}</p>']
     if brief.get("headline"):
         parts.append(f"<p><strong>{escape(brief['headline'])}</strong></p>")
     parts.append("<h2>Summary</h2><ul>")

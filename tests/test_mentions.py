@@ -106,3 +106,42 @@ def test_nationality_adjectives_and_person_of_place_boundaries():
     assert "Australian" not in texts and "Middle Eastern" not in texts
     assert "Lena Moreno" in texts and "Port Alba University" in texts
     assert "Gulf of Aden" in texts
+
+
+def test_sentence_initial_title_becomes_role_not_name():
+    found = _by_text("Commissioner Dorian Velasco said the depot would close. Inspector Mara Quint agreed.")
+    assert "Commissioner Dorian Velasco" not in found
+    assert found["Dorian Velasco"].role == "Commissioner"
+    assert found["Dorian Velasco"].type == "PERSON"
+    assert found["Mara Quint"].role == "Inspector"
+
+
+def test_lowercase_title_after_sentence_initial_word_is_role():
+    found = _by_text("Depot commissioner Dorian Velasco said the depot would close within days.")
+    assert found["Dorian Velasco"].role == "Depot commissioner"
+    assert "Depot" not in found  # the text writes "depot" in lower case
+
+
+def test_company_head_words_make_an_organisation():
+    found = _by_text("Torvane Holdings said it would pay. The insurer, Quellmark Mutual, agreed. "
+                     "Brisca Logistics runs the depot.")
+    assert found["Torvane Holdings"].type == "ORG"
+    assert found["Quellmark Mutual"].type == "ORG"
+    assert found["Brisca Logistics"].type == "ORG"
+
+
+def test_sentence_initial_plural_noun_before_plural_verb_is_not_a_name():
+    found = _by_text("Inspectors have not found the cause. Velmont has said nothing about it.")
+    assert "Inspectors" not in found
+    assert "Velmont" in found  # a name takes "has"
+
+
+def test_particle_surnames_license_ungluing():
+    from corroborate.names import particle_surnames, unglue_particle
+
+    separated = particle_surnames(["Tarik al-Fahrani", "Nadia el Maswari", "Al Brenner"])
+    assert separated == {"fahrani", "maswari"}  # "Al Brenner": "Al" capitalised and spaced is a first name
+    assert unglue_particle("Tareq Alfahrany", separated) == "Tareq al-Fahrany"
+    assert unglue_particle("Elmaswari", separated) == "el-Maswari"
+    assert unglue_particle("Albert Fahr", separated) == "Albert Fahr"  # a whole word, no separated match
+    assert unglue_particle("Tareq Alfahrany", set()) == "Tareq Alfahrany"
