@@ -79,14 +79,14 @@ def coverage(story: Story, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     only_in: dict[str, list[str]] = {}
     corroborated: list[tuple[str, set[str]]] = []
     for fact in facts:
-        groups = {story.syndication.get(s, s) for s in fact["sources"]}
+        groups = {story.group_of(s) for s in fact["sources"]}
         if len(groups) == 1:
             only_in.setdefault(next(iter(groups)), []).append(fact["id"])
         else:
             corroborated.append((fact["id"], groups))
     rows = []
     for article in story.articles:
-        group = story.syndication.get(article.id, article.id)
+        group = story.group_of(article.id)
         rows.append({"article": article.id, "outlet": article.outlet, "unique_facts": only_in.get(group, []),
                      "missing_facts": [fid for fid, groups in corroborated if group not in groups]})
     return rows

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .cluster import ClusterOptions, StoryClusterer
 from .dedup import find_syndication
 from .executors import make_executor
-from .ingest import IngestError, RawDocument, iter_documents, to_article
+from .ingest import IngestError, iter_documents, to_article
 from .model import Article, Story
 from .options import Options
 from .pipeline import process_article
@@ -46,7 +46,7 @@ def ingest(paths: Sequence[str], store: Store, options: Options, progress: Progr
                 report.errors.append(item)
                 continue
             report.seen += 1
-            article = _to_article(item)
+            article = to_article(item)
             if article.id in pending:
                 report.duplicates += 1
                 continue
@@ -57,11 +57,6 @@ def ingest(paths: Sequence[str], store: Store, options: Options, progress: Progr
     finally:
         executor.close()
     return report
-
-
-def _to_article(doc: RawDocument) -> Article:
-    article = to_article(doc)
-    return article
 
 
 def _flush(pending: dict[str, Article], store: Store, executor, report: IngestReport, progress) -> None:
@@ -171,7 +166,7 @@ def story_meta(story_id: str, articles: list[Article], syndication: dict[str, st
         id=story_id,
         title=story_title(articles),
         article_count=len(articles),
-        independent_count=len({syndication.get(a.id, a.id) for a in articles}),
+        independent_count=Story(story_id, articles, syndication=syndication).independent_count([a.id for a in articles]),
         outlets=sorted({a.outlet for a in articles if a.outlet}),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,

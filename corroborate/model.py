@@ -152,6 +152,10 @@ class Story:
     # article id -> id of the syndication group it belongs to (copies of one wire text share a group)
     syndication: dict[str, str] = field(default_factory=dict)
 
+    def group_of(self, article_id: str) -> str:
+        """The syndication group of an article: the id of the first copy, or its own id."""
+        return self.syndication.get(article_id, article_id)
+
     def independent_count(self, article_ids: list[str] | set[str]) -> int:
         """How many independent sources among these articles: syndicated copies count once."""
-        return len({self.syndication.get(a, a) for a in article_ids})
+        return len({self.group_of(a) for a in article_ids})
