@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from icsi_baseline import icsi_summarizer  # bench/ is on sys.path when run as a script
+
 from corroborate.model import Article, Story
 from corroborate.rouge import rouge_n_recall, truncate_words
 from corroborate.split import split_stage
@@ -98,6 +100,11 @@ def lead_baseline(topic: Topic, words: int) -> str:
         out.append(sentence.text)
         used += len(sentence.text.split())
     return " ".join(out)
+
+
+def icsi_system(topic: Topic, words: int) -> str:
+    """ICSISumm re-implemented (document-frequency bigrams, exact ILP): see bench/icsi_baseline.py."""
+    return " ".join(s.text for s in icsi_summarizer().select(topic.story, words))
 
 
 def corroborate_system(query: bool) -> Callable[[Topic, int], str]:
@@ -285,6 +292,7 @@ def quality(topics_by_corpus: dict[str, list[Topic]], budgets: list[int], sumy_t
         "corroborate (generic)": corroborate_system(query=False),
         "corroborate (with query)": corroborate_system(query=True),
         "Lead (NIST rule)": lead_baseline,
+        "ICSISumm-style ILP (re-impl.)": icsi_system,
     }
     sumy = {label: sumy_system(kind) for kind, label in (
         ("lexrank", "LexRank (sumy)"), ("textrank", "TextRank (sumy)"),

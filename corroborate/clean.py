@@ -146,7 +146,7 @@ def _mark_title(units: list[Unit], reasons: list[str | None], title: str, body_s
     if core_key and any(is_title_copy(u, core_key) for u in units):
         found = title.strip()
     elif body_start < len(units):  # with no body found, a lone headline-shaped line is the text itself
-        index = find_title(units, reasons, body_start)
+        index = 0 if _punctuated_headline_first(units, reasons, body_start) else find_title(units, reasons, body_start)
         if index >= 0:
             found = title_core(units[index].text)
             core_key = norm_key(found)
@@ -155,6 +155,21 @@ def _mark_title(units: list[Unit], reasons: list[str | None], title: str, body_s
             if is_title_copy(unit, core_key) and not (unit.prose and unit.n_words > len(core_key.split()) + 3):
                 reasons[unit.index] = reasons[unit.index] or "title"
     return found
+
+
+def _punctuated_headline_first(units: list[Unit], reasons: list[str | None], body_start: int) -> bool:
+    """A Title Case first line, ended with a period, right above a longer paragraph: a headline.
+
+    Plain-text exports often start "Headline.\n\nFirst paragraph"; the body finder reads a
+    punctuated headline as prose and the headline search skips lines with a closing period.
+    Prose is not written in Title Case, so the case of the line decides.
+    """
+    if body_start > 1 or len(units) < 2 or reasons[0]:
+        return False
+    first, second = units[0], units[1]
+    return (first.text.endswith(".") and first.cap_ratio >= 0.75 and 3 <= first.n_words <= 20
+            and ". " not in first.text and ":" not in first.text
+            and second.prose and second.n_words >= max(15, 2 * first.n_words))
 
 
 def _mark_link_blocks(units: list[Unit], reasons: list[str | None], use_stopwords: bool) -> None:

@@ -97,6 +97,7 @@ def _list_item(units: list[Unit], i: int) -> bool:
     mine, core = opening(units[i]), norm_key(title_core(units[i].text))
     return any(
         0 <= j < len(units) and opening(units[j]) == mine and not is_title_copy(units[j], core)
+        and units[j].n_words <= 2 * units[i].n_words + 10  # a list's items are alike in length; a lead is not
         for j in (i - 1, i + 1)
     )
 

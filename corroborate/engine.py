@@ -188,6 +188,7 @@ def listed_stories(store: Store, options: Options, show_all: bool = False) -> li
 def story_brief_json(store: Store, story_id: str, words: int) -> str | None:
     """A story's brief as JSON text, computed once per story version and length, then served from the store."""
     from .brief import build_brief
+    from .story_entities import link_story_entities
 
     meta = store.get_story_meta(story_id)
     if meta is None:
@@ -196,7 +197,11 @@ def story_brief_json(store: Store, story_id: str, words: int) -> str | None:
     if cached is not None:
         return cached
     record = store.get_story(meta.id)
-    text = json.dumps(build_brief(load_story(store, record), words=words), ensure_ascii=False)
+    brief = build_brief(load_story(store, record), words=words)
+    links = link_story_entities(store, meta.id, brief["entities"])
+    for entity in brief["entities"]:
+        entity["entity_id"] = links.get(entity["id"], entity["id"])
+    text = json.dumps(brief, ensure_ascii=False)
     store.put_cached_brief(meta.id, words, meta.updated_at, text)
     return text
 

@@ -29,6 +29,13 @@ _DATELINE = re.compile(
     \s*(?:--|_|—|–|-)\s+(?=[A-Z"“'‘])""",
     re.VERBOSE,
 )
+# "Saturday, March 26, 2005 Up to four ..." / "March 26, 2005 - The ...": a date line run into the lead.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_LEADING_DATE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+    r"\s*(?:[-–—:]\s*)?(?=[A-Z\"“])"
+)
 # Leading adverbs that only link to the previous sentence; dropping them keeps the meaning.
 _LEADING_LINK = re.compile(
     r"^(?:However|Meanwhile|Moreover|Furthermore|In addition|Additionally|Also|Separately|"
@@ -92,6 +99,9 @@ def clean_sentence(text: str) -> str:
     match = _DATELINE.match(text)
     if match and len(text) - match.end() > 20 and _looks_like_dateline(match.group()):
         text = text[match.end():]
+    match = _LEADING_DATE.match(text)
+    if match and len(text) - match.end() > 20:
+        text = text[match.end():]
     match = _LEADING_LINK.match(text)
     if match:
         text = text[match.end():]
@@ -130,6 +140,9 @@ def rejection_reason(text: str) -> str | None:
     upper = sum(1 for w in words if w.isupper() and len(w) > 1)
     if upper > len(words) / 2:
         return "shouting (headline or caption)"
+    lettered = [w for w in words if w[:1].isalpha()]
+    if len(lettered) >= 5 and sum(w[:1].isupper() for w in lettered) >= 0.75 * len(lettered):
+        return "Title Case (a headline)"
     if _DANGLING_START.match(text):
         return "needs the previous sentence"
     if _PRONOUN_SPEAKER.search(text):

@@ -60,7 +60,8 @@ def test_story_brief_and_article(client):
     assert art["id"] == art_id and art["body"] and "raw_text" in art and "claims" in art and "removed" in art
 
 
-@pytest.mark.parametrize("path", ["/api/stories/nope", "/api/stories/nope/brief", "/api/articles/nope"])
+@pytest.mark.parametrize("path", ["/api/stories/nope", "/api/stories/nope/brief", "/api/articles/nope",
+                                  "/api/entities/nope"])
 def test_unknown_ids_are_404_json(client, path):
     r = client.get(path)
     assert r.status_code == 404 and "no " in r.json()["error"]
@@ -70,6 +71,24 @@ def test_entity_search(client):
     found = client.get("/api/entities", params={"q": "oyelaran"}).json()["entities"]
     assert found and all("oyelaran" in e["text"].lower() for e in found)
     assert client.get("/api/entities").status_code == 422
+
+
+def test_entities_across_stories(client):
+    stories = client.get("/api/stories").json()["stories"]
+    briefs = [client.get(f"/api/stories/{s['id']}/brief").json() for s in stories]
+    linked = {}
+    for brief in briefs:
+        for e in brief["entities"]:
+            assert e["entity_id"]
+            linked.setdefault(e["entity_id"], set()).add(brief["story"]["id"])
+    entity_id = briefs[0]["entities"][0]["entity_id"]
+    entity = client.get(f"/api/entities/{entity_id}").json()
+    assert entity["id"] == entity_id and entity["name"] and entity["variants"]
+    assert {s["story"] for s in entity["in_stories"]} == linked[entity_id]
+    page = client.get(f"/entities/{entity_id}")
+    assert page.status_code == 200 and "Stories that mention it" in page.text
+    story_page = client.get(f"/stories/{stories[0]['id']}").text
+    assert f'href="/entities/{entity_id}"' in story_page
 
 
 def test_check(client):

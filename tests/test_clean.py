@@ -316,3 +316,14 @@ def test_seeds_lose_furniture_and_keep_body() -> None:
             assert paragraph in body_paragraphs, f"{name}: body paragraph lost: {paragraph[:60]}"
         for line in result.body.split("\n\n"):
             assert line.strip() in text
+
+
+def test_punctuated_title_case_first_line_is_the_headline():
+    lead = ("The mayor of Riverton has checked into the city hospital after a fall at the town hall on "
+            "Monday, officials said, and is expected to stay there for several days.")
+    result = clean_text(f"Riverton Mayor Checks Into Hospital After Fall.\n\n{lead}\n\nA second paragraph follows here.")
+    assert result.title == "Riverton Mayor Checks Into Hospital After Fall."
+    assert result.body.startswith("The mayor of Riverton")
+    # a short sentence-case lead above a longer paragraph is body text, not a headline
+    result = clean_text(f"The mayor fell at the town hall.\n\n{lead}")
+    assert result.body.startswith("The mayor fell")

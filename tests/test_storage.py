@@ -78,7 +78,7 @@ def test_sqlite_migrations_are_recorded(tmp_path):
     open_store(f"sqlite:///{path}").close()
     open_store(str(path)).close()
     versions = [r[0] for r in sqlite3.connect(path).execute("SELECT version FROM schema_migrations")]
-    assert versions == [1, 2]
+    assert versions == [1, 2, 3]
 
 
 def test_newer_schema_is_refused(tmp_path):

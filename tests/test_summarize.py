@@ -61,6 +61,9 @@ def test_clean_up_keeps_meaning_and_traceability():
         "The US wants to end its combat mission in Iraq."
     assert clean_sentence("However, the minister denied any wrongdoing in the affair.") == \
         "The minister denied any wrongdoing in the affair."
+    assert clean_sentence("Saturday, March 26, 2005 Up to four times as many women as men died in the flood.") == \
+        "Up to four times as many women as men died in the flood."
+    assert clean_sentence("May 5, 2005 was the day the river broke through the old levee.").startswith("May 5")
     # a capitalised opening that is not a dateline stays as it is
     assert clean_sentence("New York - based analysts expect the rate to rise next month.").startswith("New York")
 
@@ -77,6 +80,7 @@ def test_clean_up_keeps_meaning_and_traceability():
     "Local death tolls and the numbers of missing people by region",
     "* Sri Lanka - approximately 28,500 * India - more than 7,700 people.",
     "Short sentence here.",
+    "Riverton Mayor Checks Into Hospital, Checks Out Two Hours Later.",
 ])
 def test_furniture_and_dangling_sentences_are_rejected(text):
     assert rejection_reason(clean_sentence(text)) is not None

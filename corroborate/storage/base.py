@@ -137,6 +137,23 @@ class Store(ABC):
     def search_entities(self, q: str, limit: int = 20) -> list[dict]:
         """Mention strings containing q, with their type and how many articles use them."""
 
+    # --- entities across stories (see corroborate/story_entities.py) ---------------------
+    @abstractmethod
+    def entity_candidates(self, keys: Iterable[str], per_key: int = 50) -> list[dict]:
+        """Cross-story entities holding any of these blocking keys, each as {id, name, type,
+        variants: {spelling: mentions}, stories, mentions}; at most per_key entities per key."""
+
+    @abstractmethod
+    def save_story_entities(self, story_id: str, rows: list[dict], merges: dict[str, str]) -> None:
+        """Replace a story's linked entities in one transaction, after recording merges (old id -> new).
+
+        Each row: {local_id, entity_id, name, type, mentions, variants: {spelling: count}, keys: [...]}.
+        """
+
+    @abstractmethod
+    def get_entity(self, entity_id: str, limit: int = 100) -> dict | None:
+        """A cross-story entity (merges followed) with the stories that mention it, most mentions first."""
+
     @abstractmethod
     def get_state(self, name: str) -> str | None: ...
 

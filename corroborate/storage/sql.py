@@ -11,11 +11,12 @@ from contextlib import contextmanager
 from ..model import Article
 from .base import Store, StoreError, StoryMeta, StoryRecord, utc_now
 from .migrate import migration_scripts, split_statements
+from .sql_entities import EntitySQL
 
 _CHUNK = 500
 
 
-class SQLStore(Store):
+class SQLStore(EntitySQL, Store):
     placeholder = "?"
 
     @abstractmethod

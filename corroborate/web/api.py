@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ..brief import DEFAULT_WORDS
@@ -82,6 +82,15 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
 def search_entities(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
                     limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
     return {"query": q, "entities": store.search_entities(q, limit)}
+
+
+@router.get("/entities/{entity_id}", summary="One entity across stories: its spellings and the stories that mention it")
+def get_entity(store: StoreDep, entity_id: Annotated[str, Path(max_length=200)],
+               limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+    entity = store.get_entity(entity_id, limit)
+    if entity is None:
+        raise HTTPException(404, f"no entity with id '{entity_id}' (ids come from a brief's entities[].entity_id)")
+    return entity
 
 
 class CheckRequest(BaseModel):

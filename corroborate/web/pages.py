@@ -95,6 +95,14 @@ def story_page(request: Request, story_id: str, store: StoreDep,
         "timeline": timeline_view(brief["timeline"])})
 
 
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: str, store: StoreDep):
+    entity = store.get_entity(entity_id, 200)
+    if entity is None:
+        return error_page(request, 404, f"There is no entity with id '{entity_id}'.")
+    return templates.TemplateResponse(request, "entity.html", {"entity": entity})
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, store: StoreDep,
                  hl: Annotated[str, Query(max_length=2000)] = ""):

@@ -1,0 +1,82 @@
+"""Second stage of entity resolution: link a story's entities to the entities of other stories.
+
+Within a story, `resolve_entities` has already joined the spellings (al-Kadhimi / al-Kazemi).
+Across stories the same rules apply (`link_across_stories`), but only against the stored
+entities that share a blocking key with this story's spellings, so linking one story costs the
+same whether the store holds a hundred stories or a million.  Ids stay stable: a story entity
+that links to a known entity takes its id; two known entities found to be one are merged and
+the merge is recorded (the old id redirects).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .entities import link_across_stories
+from .names import fold, initials, is_acronym, name_key, name_tokens
+from .storage.base import Store
+
+_KNOWN = "\x00known"  # pseudo-story holding the stored candidates
+_COUNT_CAP = 1000  # mention counts beyond this add nothing to linking
+
+
+def blocking_keys(spellings: Iterable[str]) -> set[str]:
+    """Keys under which an entity with these spellings is found: folded text, surname skeleton, initials."""
+    keys: set[str] = set()
+    for text in spellings:
+        keys.add("t:" + fold(text))
+        bare = text.replace(" ", "")
+        if is_acronym(bare):
+            keys.add("a:" + bare.replace(".", "").upper())
+            continue
+        key = name_key(text)
+        if key:
+            keys.add("n:" + key)
+        if len(name_tokens(text)) >= 2 and len(initials(text)) >= 2:
+            keys.add("a:" + initials(text))
+    return keys
+
+
+def link_story_entities(store: Store, story_id: str, entities: list[dict]) -> dict[str, str]:
+    """Brief entity id -> cross-story entity id for one story; stores the links and any merges."""
+    if not entities:
+        store.save_story_entities(story_id, [], {})
+        return {}
+    spellings = {e["id"]: {v["text"]: v["count"] for v in e["variants"]} for e in entities}
+    keys = {e["id"]: blocking_keys(spellings[e["id"]]) for e in entities}
+    candidates = {c["id"]: c for c in store.entity_candidates(set().union(*keys.values()))}
+    links = link_across_stories({
+        story_id: [_as_story_entity(e["id"], e["name"], e["type"], spellings[e["id"]], len(e["sources"]))
+                   for e in entities],
+        _KNOWN: [_as_story_entity(c["id"], c["name"], c["type"], c["variants"], c["stories"])
+                 for c in candidates.values()],
+    })
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for member, cross_id in links.items():
+        groups[cross_id].append(member)
+    assigned: dict[str, str] = {}
+    merges: dict[str, str] = {}
+    for cross_id, members in groups.items():
+        known = sorted(eid for sid, eid in members if sid == _KNOWN)
+        target = cross_id
+        if known:
+            target = max(known, key=lambda k: (candidates[k]["stories"], candidates[k]["mentions"], k))
+            merges.update({k: target for k in known if k != target})
+        for sid, eid in members:
+            if sid == story_id:
+                assigned[eid] = target
+    rows = [{
+        "local_id": e["id"], "entity_id": assigned.get(e["id"], e["id"]), "name": e["name"], "type": e["type"],
+        "mentions": sum(spellings[e["id"]].values()), "variants": spellings[e["id"]], "keys": sorted(keys[e["id"]]),
+    } for e in entities]
+    store.save_story_entities(story_id, rows, merges)
+    return {row["local_id"]: row["entity_id"] for row in rows}
+
+
+def _as_story_entity(entity_id: str, name: str, typ: str, spellings: dict[str, int], n_sources: int) -> dict:
+    """The record shape `link_across_stories` reads (it only counts sources and mentions)."""
+    counts = {text: min(count, _COUNT_CAP) for text, count in spellings.items()}
+    return {"id": entity_id, "name": name, "type": typ,
+            "variants": [{"text": t, "count": c} for t, c in counts.items()],
+            "sources": [None] * max(1, n_sources), "mentions": [None] * sum(counts.values())}
