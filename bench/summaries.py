@@ -378,13 +378,19 @@ def faithfulness(limit: int | None) -> list[str]:
     return lines
 
 
-def speed() -> list[str]:
-    """Brief time for synthetic stories of 10, 100 and 1,000 distinct DUC 2006 documents (mixed topics)."""
+def speed(full_brief: bool = False) -> list[str]:
+    """Brief time for synthetic stories of 10, 100 and 1,000 distinct DUC 2006 documents (mixed topics).
+
+    With full_brief, also the whole `build_brief` (facts, conflicts, entities, timeline, coverage and
+    the summary) on articles that went through the per-article pipeline first (not timed).
+    """
     pool = [a for story in load_stories(SUMMARIES / "duc2006").values() for a in story.articles]
     lines = ["\n### Speed (summarize(story, 150), sentences already split)\n",
              f"Load average when measured: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; CPU seconds is "
              "the process's own CPU time, wall seconds includes waiting for a core; caches cleared first.\n",
-             "| articles | sentences | wall seconds | CPU seconds |", "|---|---|---|---|"]
+             "| articles | sentences | wall seconds | CPU seconds |" + (" full brief CPU seconds |" if full_brief else ""),
+             "|---|---|---|---|" + ("---|" if full_brief else "")]
+    processed: dict[str, Article] = {}
     for size in (10, 100, 1000):
         articles = [Article.from_dict(pool[i % len(pool)].to_dict()) for i in range(size)]
         for i, article in enumerate(articles):
@@ -395,9 +401,31 @@ def speed() -> list[str]:
         start, cpu = time.perf_counter(), time.process_time()
         summarize(story, 150)
         took, cpu = time.perf_counter() - start, time.process_time() - cpu
-        lines.append(f"| {size} | {sum(len(a.sentences) for a in articles)} | {took:.2f} | {cpu:.2f} |")
+        row = f"| {size} | {sum(len(a.sentences) for a in articles)} | {took:.2f} | {cpu:.2f} |"
+        if full_brief:
+            row += f" {_full_brief_cpu(pool, size, processed):.2f} |"
+        lines.append(row)
         print(lines[-1], file=sys.stderr, flush=True)
     return lines
+
+
+def _full_brief_cpu(pool: list[Article], size: int, processed: dict[str, Article]) -> float:
+    from corroborate.brief import build_brief
+    from corroborate.pipeline import process_article
+
+    articles = []
+    for i in range(size):
+        source = pool[i % len(pool)]
+        if source.id not in processed:
+            processed[source.id] = process_article(Article(
+                id=source.id, source=source.source, raw_text=source.raw_text, title=source.title,
+                published=source.published, outlet=source.outlet))
+        article = Article.from_dict(processed[source.id].to_dict())
+        article.id = f"{article.id}-{i}"
+        articles.append(article)
+    cpu = time.process_time()
+    build_brief(Story(id=f"synthetic-{size}", articles=articles), words=150)
+    return time.process_time() - cpu
 
 
 def main() -> None:
@@ -407,9 +435,14 @@ def main() -> None:
     parser.add_argument("--sumy-topics", type=int, default=4,
                         help="topics per corpus for the (slow) sumy baselines, spread evenly; 0 skips them")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--speed-only", action="store_true", help="only the speed table")
+    parser.add_argument("--full-brief", action="store_true", help="speed table also times the whole build_brief")
     args = parser.parse_args()
     if not SUMMARIES.exists():
         sys.exit(f"no dev data at {SUMMARIES}")
+    if args.speed_only:
+        print("\n".join(speed(args.full_brief)))
+        return
     topics_by_corpus = {c: load_topics(c)[: args.limit or None] for c in CORPORA}
     lines = [f"## Summaries ({time.strftime('%Y-%m-%d')})",
              f"Command: `/work/venv/bin/python bench/summaries.py {' '.join(sys.argv[1:])}`".rstrip()]
@@ -417,7 +450,7 @@ def main() -> None:
     lines += scorer_agreement(topics_by_corpus)
     lines += faithfulness(args.limit)
     if not args.no_speed:
-        lines += speed()
+        lines += speed(args.full_brief)
     print("\n".join(lines))
 
 

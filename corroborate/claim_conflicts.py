@@ -23,9 +23,32 @@ NEGATION_MIN_OVERLAP = 0.6
 GENERIC_UNITS = frozenset({"", "percent", "dollar", "euro", "pound", "yen", "year", "month", "day", "week",
                            "hour", "minute", "time"})
 GENERIC_UNIT_MIN_SIMILARITY = 0.6
+_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                        r"forty|fifty|hundred|thousand|million|several|few|many|dozens?)\b", re.I)
 _CALENDAR = re.compile(r"^(?:\d{4}|XXXX)(?:-\d{2}){0,2}$")
-_PP = re.compile(r"\s((?:in|at|on|from|to|for|against|near|inside|across)\s+(?:(?:the|a|an|that|this|its|their)\s+)?"
+_PP = re.compile(r"\s((?:(?:in|at|on|from|for|against|near|inside|across)\s+(?:(?:the|a|an|that|this|its|their)\s+)?"
+                 r"|to\s+(?:the|a|an|that|this|its|their)\s+)"  # "to" + verb is an infinitive, not a place
                  r"[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
+# Counts of people are everywhere in a story (killed, injured, arrested, evacuated): the verb must match too.
+PEOPLE_UNITS = frozenset({"people", "person", "man", "woman", "child", "resident", "civilian"})
+_HEDGE_OR_DET = frozenset("about some around nearly almost over more than at least up to the a an only roughly "
+                          "approximately estimated another".split())
+_AUXILIARY = frozenset("were was are is be been being have has had reportedly also still".split())
+
+
+def count_verb(claim: Claim, q: Quantity) -> str:
+    """The verb of the count: "killed 12 people" -> kill, "12 people were killed" -> kill."""
+    before = words(claim.text[:max(q.start, 0)])
+    for token in reversed(before[-4:]):
+        if fold(token) not in _HEDGE_OR_DET:
+            return stem(token) if fold(token) not in STOPWORDS else ""
+    after = words(claim.text[q.end:]) if q.end >= 0 else []
+    for token in after[:4]:
+        if fold(token) not in _AUXILIARY:
+            return stem(token)
+    return ""
 
 
 def _measured_thing(claim: Claim, q: Quantity) -> str:
@@ -42,6 +65,9 @@ def _quantities_comparable(a: Claim, b: Claim, qa: Quantity, qb: Quantity) -> bo
     """Same unit (and, for money and shares, of the same named thing or of none); or both unit-less
     sole numbers of claims with the same predicate ("killed 30" / "killed 12")."""
     if comparable(qa, qb):
+        if unit_key(qa) in PEOPLE_UNITS:
+            verb_a, verb_b = count_verb(a, qa), count_verb(b, qb)
+            return not (verb_a and verb_b and verb_a != verb_b)  # "killed 12 people" / "evacuated 3,000 people"
         if unit_key(qa) in GENERIC_UNITS:
             thing_a, thing_b = _measured_thing(a, qa), _measured_thing(b, qb)
             return thing_a == thing_b
@@ -173,7 +199,7 @@ def _quantity_slot(text: str, q: Quantity) -> str:
     # the first prepositional phrase of the same clause: "2,500 troops are stationed in Latvia"
     clause_end = min((i for i in (text.find(",", q.end), text.find(";", q.end)) if i >= 0), default=len(text))
     pp = _PP.search(text[:min(clause_end, q.end + 60)], q.end) if q.end >= 0 else None
-    tail = f" {pp.group(1)}" if pp else ""
+    tail = f" {pp.group(1)}" if pp and not _NUMBERISH.search(pp.group(1)) else ""  # not "for nine (hours)"
     if noun:
         return f"number of {noun}{tail}"
     verb = re.search(r"([A-Za-z]+)\s+(?:\S+\s+){0,2}$", text[:max(q.start, 0)])

@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from .claim_conflicts import claim_slot_keys, conflict_kind, conflict_value, slot_description
+from .claim_rivals import rival_pairs
 from .claim_similarity import ClaimSpace, candidate_pairs
 from .claims import claims_stage
 from .model import Article, Claim, Story
@@ -182,6 +183,32 @@ def _conflict(groups: list[list[AlignedClaim]], story: Story, matrix: sparse.csr
     }
 
 
+def _rival_conflicts(items: list[AlignedClaim], space: ClaimSpace, story: Story,
+                     group_of_row: dict[int, list[AlignedClaim]],
+                     cluster_of_row: dict[int, int]) -> list[tuple[tuple, dict]]:
+    """Conflicts between differently worded claims giving incompatible counts of one thing (claim_rivals).
+
+    Pairs inside one aligned cluster are left out: its split into value groups already reported them.
+    """
+    found = rival_pairs([it.claim for it in items], [it.article.id for it in items], space,
+                        lambda x, y: story.group_of(x) == story.group_of(y))
+    out: list[tuple[tuple, dict]] = []
+    seen: set[tuple[int, int]] = set()
+    for a, b, _unit in found:
+        ga, gb = group_of_row[a], group_of_row[b]
+        key = (min(id(ga), id(gb)), max(id(ga), id(gb)))
+        if cluster_of_row[a] == cluster_of_row[b] or key in seen:
+            continue
+        seen.add(key)
+        ca, cb = items[a].claim, items[b].claim
+        out.append(((min((items[a].article_index, ca.sentence), (items[b].article_index, cb.sentence))), {
+            "about": slot_description("quantity", ca, [ca, cb]),
+            "claims": [{"text": c.text, "value": conflict_value("quantity", c, [ca, cb]), "sources": _sources(g)}
+                       for c, g in ((ca, ga), (cb, gb))],
+        }))
+    return out
+
+
 def align_facts(story: Story) -> tuple[list[dict], list[dict]]:
     """Facts (claims aligned across the story's articles) and conflicts, in the brief's JSON shape."""
     items = story_claims(story)
@@ -193,10 +220,15 @@ def align_facts(story: Story) -> tuple[list[dict], list[dict]]:
     clusters, pairs = cluster_claims(items, space)
     facts: list[tuple[tuple, dict]] = []
     conflicts: list[tuple[tuple, dict]] = []
-    for rows in clusters:
+    group_of_row: dict[int, list[AlignedClaim]] = {}
+    cluster_of_row: dict[int, int] = {}
+    for number, rows in enumerate(clusters):
+        cluster_of_row.update(dict.fromkeys(rows, number))
         members = [items[r] for r in rows]
         groups = _value_groups(members, pairs)
         for group in groups:
+            for it in group:
+                group_of_row[it.row] = group
             fact = _fact(group, story, matrix)
             first = min((it.article_index, it.claim.sentence) for it in group)
             facts.append(((-fact["independent_sources"], first), fact))
@@ -205,6 +237,7 @@ def align_facts(story: Story) -> tuple[list[dict], list[dict]]:
             if conflict:
                 first = min((it.article_index, it.claim.sentence) for it in members)
                 conflicts.append((first, conflict))
+    conflicts += _rival_conflicts(items, space, story, group_of_row, cluster_of_row)
     facts.sort(key=lambda kv: kv[0])
     conflicts.sort(key=lambda kv: kv[0])
     return [f for _, f in facts], [c for _, c in conflicts]

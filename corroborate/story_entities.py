@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .entities import link_across_stories
-from .names import fold, initials, is_acronym, name_key, name_tokens
+from .names import acronym_matches, fold, initials, is_acronym, name_key, name_tokens, names_compatible
 from .storage.base import Store
 
 _KNOWN = "\x00known"  # pseudo-story holding the stored candidates
 _COUNT_CAP = 1000  # mention counts beyond this add nothing to linking
+_PER_KEY = 20  # stored entities read per blocking key, the most widely reported first
+_compatible = lru_cache(maxsize=1 << 17)(names_compatible)  # popular names recur story after story
 
 
 def blocking_keys(spellings: Iterable[str]) -> set[str]:
@@ -45,7 +48,12 @@ def link_story_entities(store: Store, story_id: str, entities: list[dict]) -> di
         return {}
     spellings = {e["id"]: {v["text"]: v["count"] for v in e["variants"]} for e in entities}
     keys = {e["id"]: blocking_keys(spellings[e["id"]]) for e in entities}
-    candidates = {c["id"]: c for c in store.entity_candidates(set().union(*keys.values()))}
+    holders: dict[str, list[str]] = defaultdict(list)
+    for eid, found in keys.items():
+        for key in found:
+            holders[key].append(eid)
+    candidates = {c["id"]: c for c in store.entity_candidates(set().union(*keys.values()), _PER_KEY)
+                  if _plausible(c, {eid for key in c["keys"] for eid in holders[key]}, spellings)}
     links = link_across_stories({
         story_id: [_as_story_entity(e["id"], e["name"], e["type"], spellings[e["id"]], len(e["sources"]))
                    for e in entities],
@@ -72,6 +80,25 @@ def link_story_entities(store: Store, story_id: str, entities: list[dict]) -> di
     } for e in entities]
     store.save_story_entities(story_id, rows, merges)
     return {row["local_id"]: row["entity_id"] for row in rows}
+
+
+def _plausible(candidate: dict, story_ids: set[str], spellings: dict[str, dict[str, int]]) -> bool:
+    """Whether a stored entity could be one of the story entities that share a key with it.
+
+    A cheap pre-filter so the linker compares a handful of candidates, not every entity whose
+    surname sounds alike; the linker still decides.
+    """
+    stored = list(candidate["variants"])[:10]
+    for eid in story_ids:
+        for mine in spellings[eid]:
+            for theirs in stored:
+                if fold(mine) == fold(theirs) or _compatible(mine, theirs):
+                    return True
+                if is_acronym(mine.replace(" ", "")) and acronym_matches(mine, theirs):
+                    return True
+                if is_acronym(theirs.replace(" ", "")) and acronym_matches(theirs, mine):
+                    return True
+    return False
 
 
 def _as_story_entity(entity_id: str, name: str, typ: str, spellings: dict[str, int], n_sources: int) -> dict:

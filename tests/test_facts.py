@@ -125,6 +125,32 @@ def test_at_least_versus_smaller_number_conflicts() -> None:
     assert len(conflicts) == 1
 
 
+def test_rival_counts_in_differently_worded_sentences_conflict() -> None:
+    _, conflicts = conflict_story(
+        "Some 410 firefighters were deployed to contain the fire, which burned through the night, the fire service said.",
+        "About 140 firefighters fought the blaze for nine hours before bringing it under control, the fire service said.",
+    )
+    assert len(conflicts) == 1
+    assert conflicts[0]["about"] == "number of firefighters"
+    assert sorted(c["value"] for c in conflicts[0]["claims"]) == ["About 140 firefighters", "Some 410 firefighters"]
+
+
+@pytest.mark.parametrize("text_a, text_b", [
+    # different verbs counting people: two different counts, not rival ones
+    ("The storm killed 12 people in the valley, officials said on Sunday.",
+     "The storm forced 3,000 people to leave the valley, officials said on Sunday."),
+    # one source giving two counts of the unit describes two things, so neither is a rival count
+    ("Some 40 firefighters arrived first and 200 firefighters came later to the burning warehouse.",
+     "About 120 firefighters fought the blaze at the warehouse for nine hours, the fire service said."),
+    # unrelated sentences that merely share a unit
+    ("The club signed 3 new players from the academy before the season began in the north.",
+     "About 25 players from the visiting team were stuck at the airport because of the snow storm."),
+])
+def test_counts_of_different_things_are_not_rival_conflicts(text_a: str, text_b: str) -> None:
+    _, conflicts = conflict_story(text_a, text_b)
+    assert conflicts == []
+
+
 def test_date_conflict() -> None:
     _, conflicts = conflict_story(
         "The Danish navy will withdraw all its ships from the Arctic patrol by December, the minister said.",

@@ -141,7 +141,8 @@ class Store(ABC):
     @abstractmethod
     def entity_candidates(self, keys: Iterable[str], per_key: int = 50) -> list[dict]:
         """Cross-story entities holding any of these blocking keys, each as {id, name, type,
-        variants: {spelling: mentions}, stories, mentions}; at most per_key entities per key."""
+        variants: {spelling: mentions}, stories, mentions, keys (the ones it was found by)};
+        at most per_key entities per key, the most widely reported first."""
 
     @abstractmethod
     def save_story_entities(self, story_id: str, rows: list[dict], merges: dict[str, str]) -> None:

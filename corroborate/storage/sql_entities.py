@@ -17,18 +17,17 @@ class EntitySQL:
     """Needs `_exec`, `_transaction` and `_q` from SQLStore."""
 
     def entity_candidates(self, keys: Iterable[str], per_key: int = 50) -> list[dict]:
-        ids: list[str] = []
-        seen: set[str] = set()
+        matched: dict[str, list[str]] = {}
         for key in sorted(set(keys)):
-            for (entity_id,) in self._exec("SELECT entity_id FROM entity_keys WHERE key = ? LIMIT ?",
-                                           (key, per_key)).fetchall():
-                if entity_id not in seen:
-                    seen.add(entity_id)
-                    ids.append(entity_id)
+            for (entity_id,) in self._exec(
+                    "SELECT k.entity_id FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ? "
+                    "ORDER BY e.story_count DESC, k.entity_id LIMIT ?", (key, per_key)).fetchall():
+                matched.setdefault(entity_id, []).append(key)
         out = []
-        for entity_id in ids:
+        for entity_id, found_by in matched.items():
             entity = self._entity_row(entity_id)
             if entity:
+                entity["keys"] = found_by
                 out.append(entity)
         return out
 
