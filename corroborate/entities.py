@@ -50,6 +50,7 @@ class Form:
     alias_of: set[str] = field(default_factory=set)
     # the text as names are compared: a glued particle split off ("Alrahimi" -> "al-Rahimi") when the story licenses it
     match: str = ""
+    _tokens: tuple[str, list[str]] = field(default=("", []), repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -61,7 +62,11 @@ class Form:
 
     @property
     def tokens(self) -> list[str]:
-        return core_tokens(self.name_text)
+        """Core tokens of the name as compared, computed once per spelling (clustering asks often)."""
+        text = self.name_text
+        if self._tokens[0] != text or not text:
+            self._tokens = (text, core_tokens(text))
+        return self._tokens[1]
 
     @property
     def sources(self) -> set[str]:
@@ -162,19 +167,36 @@ def cluster_forms(forms: list[Form]) -> list[list[int]]:
     _merge_acronyms(forms, by_letters, uf)
     # 4. multi-token names matching token by token
     for block in by_key.values():
-        multi = [i for i in block if len(forms[i].tokens) >= 2]
-        for x, a in enumerate(multi):
-            for b in multi[x + 1:]:
-                if _full_names_match(forms[a], forms[b]):
-                    uf.union(a, b)
+        for a, b in _same_initial_pairs(forms, [i for i in block if len(forms[i].tokens) >= 2]):
+            if _full_names_match(forms[a], forms[b]):
+                uf.union(a, b)
     # 5. short forms join the one full name they can mean
     _attach_short_forms(forms, by_key, uf)
     # 6. a lone first name joins the one person the story calls by it, if it is nobody's surname
     _attach_first_names(forms, by_key, uf)
+    # 7. "United States" joins "United States of America" when that is the only longer name it opens
+    _attach_of_phrase_heads(forms, by_text, uf)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(forms)):
         clusters[uf.find(i)].append(i)
     return list(clusters.values())
+
+
+def _same_initial_pairs(forms: list[Form], idxs: list[int]) -> list[tuple[int, int]]:
+    """Pairs of names in one surname block whose first tokens share an initial, as written or as
+    sounded (skeleton): two full names never match otherwise, so this sub-blocking loses no match
+    and keeps large blocks ("Smith" across thousands of stories) from being compared all-pairs."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i in idxs:
+        first = forms[i].tokens[0]
+        for letter in {first[:1], skeleton(first)[:1]}:
+            buckets[letter].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                pairs.add((a, b) if a < b else (b, a))
+    return sorted(pairs)
 
 
 def _full_names_match(a: Form, b: Form) -> bool:
@@ -264,6 +286,26 @@ def _attach_first_names(forms: list[Form], by_key: dict[str, list[int]], uf: Uni
             uf.union(i, by_first[toks[0]][0])
 
 
+def _attach_of_phrase_heads(forms: list[Form], by_text: dict[str, list[int]], uf: UnionFind) -> None:
+    """A name of two or more words that the texts also write as the part before "of" of a longer
+    name ("United States" / "United States of America") is that name's short form, when it opens
+    one longer name only ("Central Bank" opening both "Central Bank of Iraq" and "... of Iran" joins
+    neither).  Blocked by the folded text before "of", so never all-pairs."""
+    longer: dict[str, set[int]] = defaultdict(set)
+    for i, f in enumerate(forms):
+        head, sep, _ = f.key.partition(" of ")
+        if sep and len(head.split()) >= 2 and f.type != "PERSON":
+            longer[head].add(i)
+    for head, idxs in longer.items():
+        roots = {uf.find(i) for i in idxs}
+        if len(roots) != 1:
+            continue
+        target = next(iter(idxs))
+        for j in by_text.get(head, []):
+            if types_compatible(forms[j].type, forms[target].type) and forms[j].type != "PERSON":
+                uf.union(j, target)
+
+
 def _attach_by_article(forms: list[Form], s: int, cands: list[int], uf: UnionFind) -> None:
     """Several full names fit: follow the one that shares the short form's articles, if only one does."""
     mine = forms[s].sources
@@ -330,14 +372,15 @@ def sentence_start_common_words(articles: list[Article]) -> set[tuple[str, int]]
     """(article id, mention index) of one-word untyped or organisation mentions that open a sentence and that
     another report of the story writes in lower case ("Ships will ..." / "incoming ships"): common words."""
     lower_by_article = {art.id: {fold(w) for w in _LOWER_WORD.findall(art.body or "")} for art in articles}
+    articles_using: Counter[str] = Counter(w for words in lower_by_article.values() for w in words)
     out: set[tuple[str, int]] = set()
     for art in articles:
-        elsewhere: set[str] = set()
-        for other, words in lower_by_article.items():
-            if other != art.id:
-                elsewhere |= words
+        own = lower_by_article[art.id]
         for idx, m in enumerate(art.mentions):
-            if m.type not in ("MISC", "ORG") or " " in m.text or "-" in m.text or is_acronym(m.text) or fold(m.text) not in elsewhere:
+            if m.type not in ("MISC", "ORG") or " " in m.text or "-" in m.text or is_acronym(m.text):
+                continue
+            word = fold(m.text)
+            if articles_using[word] - (word in own) <= 0:  # no other report writes it in lower case
                 continue
             if 0 <= m.sentence < len(art.sentences):
                 opening = (art.body or "")[art.sentences[m.sentence].start:m.start]
@@ -393,13 +436,15 @@ def link_across_stories(stories: dict[str, list[dict]]) -> dict[tuple[str, str],
     Takes each story's `resolve_entities` output by story id and returns (story id, entity id)
     -> cross-story id.  Each story entity enters as one form per variant, so the same rules
     apply (transliteration keys, acronyms, a surname joining the one full name it can mean),
-    with stories in the place of articles; blocking keeps it linear in entities.
+    with stories in the place of articles; blocking keeps it linear in entities.  A person's bare
+    surname or first name does not travel: "Haddad" of Omar Haddad in one story would otherwise
+    meet "Haddad" of Leila Haddad in another, and one pooled form would glue the two.
     """
     forms: list[Form] = []
     owner: list[tuple[str, str]] = []
     for story_id, entities in stories.items():
         for ent in entities:
-            for v in ent["variants"]:
+            for v in _travelling_variants(ent):
                 form = Form(key=fold(v["text"]), type=ent["type"])
                 form.texts[v["text"]] = v["count"]
                 form.mentions = [(story_id, 0)] * max(1, v["count"])
@@ -427,6 +472,18 @@ def link_across_stories(stories: dict[str, list[dict]]) -> dict[tuple[str, str],
         for k in keys:
             out[k] = entity_id(names[best]["name"], names[best]["type"])
     return out
+
+
+def _travelling_variants(entity: dict) -> list[dict]:
+    """The variants that may link a story entity to other stories: all of them, less a person's
+    one-word names when the story also has the full name."""
+    variants = entity["variants"]
+    if entity["type"] not in ("PERSON", "MISC"):
+        return variants
+    longer = [v for v in variants if len(core_tokens(v["text"])) >= 2]
+    if not longer:
+        return variants
+    return [v for v in variants if len(core_tokens(v["text"])) >= 2 or is_acronym(v["text"].replace(" ", ""))]
 
 
 @dataclass

@@ -49,25 +49,36 @@ def fold(text: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """Tokens of a name, folded, without possessive endings or trailing periods."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=262144)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """Cached: clustering compares the same names many times (a fresh list is handed out each call)."""
     out = []
     for tok in _TOKEN.findall(fold(text)):
         tok = _POSSESSIVE.sub("", tok).rstrip(".")
         if tok:
             out.append(tok)
-    return out
+    return tuple(out)
 
 
 def core_tokens(text: str) -> list[str]:
     """Name tokens with connectors and hyphenated particles removed ("al-Kadhimi" -> ["kadhimi"])."""
+    return list(_core_tokens(text))
+
+
+@lru_cache(maxsize=262144)
+def _core_tokens(text: str) -> tuple[str, ...]:
     out = []
-    for tok in name_tokens(text):
+    for tok in _name_tokens(text):
         if tok in CONNECTORS:
             continue
         head, _, rest = tok.partition("-")
         if rest and head in CONNECTORS:
             tok = rest
         out.append(tok)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

@@ -3,10 +3,13 @@
 Documents are first grouped into stories by their words (`doc_groups.py`), as
 the product does, so that "the host" or "Friday" only meet mentions about the
 same event.  In a story, mentions sharing a head lemma are one referent unless
-full names tell them apart ("Saddam Hussein" / "Fuad Hussein"); names are also
-joined by the name-variant rules of `entities.py`; a common noun that the texts
-give as the role of one name joins it ("actress Lindsay Lohan"); times are keyed
-by their day; pronouns are handled in `pronouns.py`.
+full names tell them apart ("Saddam Hussein" / "Fuad Hussein") or numbers do
+("two men" / "three men"); names are also joined by the name-variant rules of
+`entities.py`; a common noun that the texts give as the description of one name
+joins it ("actress Lindsay Lohan", `entity_roles.py`); headline-capitalised
+common nouns are nouns (`entity_casing.py`); times are keyed by their day
+(`entity_times.py`); each pronoun joins one chain (`entity_pronouns.py`).  Last,
+one written-out person name is one person across stories.
 """
 
 from __future__ import annotations
@@ -18,14 +21,15 @@ from dataclasses import dataclass
 
 from .doc_groups import group_documents
 from .entities import UnionFind, build_forms, cluster_forms
-from .mention_cues import CALENDAR, CONNECTOR_WORDS, TITLES
+from .entity_casing import demote_capitalised_common_nouns
+from .entity_pronouns import link_pronouns, person_nouns
+from .entity_roles import anchor_ambiguous_roles, descriptions, link_roles
+from .entity_times import link_times, numbered_head
+from .mention_cues import CONNECTOR_WORDS, TITLES
 from .mention_heads import head_word, lemma, mention_kind, words_of
 from .mention_types import local_type
-from .mentions import find_mentions
 from .model import Article, Mention
 from .names import core_tokens, fold, tokens_match
-from .pronouns import link_pronouns, person_nouns
-from .split import split_sentences
 
 _LEADING = frozenset("the a an this that these those his her their its our my your on in at of by for from to".split())
 
@@ -43,6 +47,7 @@ class MentionRow:
     order: tuple[int, int] = (0, 0)
     sentence_no: int = 0
     etype: str = "MISC"  # PERSON, ORG, PLACE, GROUP or MISC, for names
+    headline_noun: bool = False  # written capitalised ("Navy", "Driver") but a common noun of the texts
     human: bool = False  # a common noun the texts use for people ("the judge said", "the actress who")
 
 
@@ -62,6 +67,7 @@ def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> l
         if doc not in doc_texts:
             doc_texts[doc] = "\n".join(dict.fromkeys(r.sentence for r in doc_rows))
         _order_rows(doc_texts[doc], doc_rows)
+    demote_capitalised_common_nouns(rows, doc_texts.values())
     human = person_nouns(doc_texts.values())
     for r in rows:
         r.human = r.kind == "NOMINAL" and fold(head_word(r.text)) in human
@@ -70,6 +76,7 @@ def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> l
         story_rows = [r for d in docs for r in by_doc[d]]
         for row_index, cluster in resolve_story(story_rows, doc_texts).items():
             labels[row_index] = f"s{story_no}_e{cluster}"
+    _link_full_names_across_stories(rows, labels)
     return [{"id": r.id, "entity": labels[r.index]} for r in rows]
 
 
@@ -127,10 +134,12 @@ def _name_text(text: str) -> str:
 def resolve_story(rows: list[MentionRow], doc_texts: dict[str, str] | None = None) -> dict[int, int]:
     """Cluster the mentions of one story; returns row index -> cluster number."""
     uf = UnionFind(len(rows))
-    _link_heads(rows, uf)
+    described = descriptions(rows, doc_texts, _name_head) if doc_texts else {}
+    anchors = anchor_ambiguous_roles(rows, described)
+    _link_heads(rows, uf, skip=set(anchors))
+    link_times(rows, uf)
     _link_names(rows, uf)
-    if doc_texts:
-        _link_roles(rows, uf, doc_texts)
+    link_roles(rows, uf, described, anchors, _name_head)
     link_pronouns(rows, uf)
     return {r.index: uf.find(k) for k, r in enumerate(rows)}
 
@@ -157,14 +166,15 @@ def _head_key(row: MentionRow) -> str:
     """Names by head lemma ("Chargers'" / "Charger"); common nouns by head word, so number must agree."""
     if row.kind == "NAME":
         return lemma(head_word(_name_text(row.text)))
-    if row.kind == "TIME":  # "early Tuesday morning" is keyed by its day, not by "morning"
-        day = next((w for w in map(fold, words_of(row.text)) if w.rstrip(".") in CALENDAR), None)
-        if day:
-            return day.rstrip(".")[:3]
-    return fold(head_word(row.text))
+    return numbered_head(row.text)
 
 
-def _link_heads(rows: list[MentionRow], uf: UnionFind) -> None:
+def _name_head(text: str) -> str:
+    """Head lemma of the name in a mention: the key that role descriptions are matched on."""
+    return lemma(head_word(_name_text(text)))
+
+
+def _link_heads(rows: list[MentionRow], uf: UnionFind, skip: set[int] = frozenset()) -> None:
     """Mentions with one head lemma in one story are one referent, unless full names tell them apart.
 
     "Saddam Hussein" and "Fuad Hussein" share a head but not a first name: each keeps its
@@ -173,7 +183,7 @@ def _link_heads(rows: list[MentionRow], uf: UnionFind) -> None:
     """
     groups: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
-        if r.kind == "PRON":
+        if r.kind in ("PRON", "TIME") or k in skip:
             continue
         groups[_head_key(r)].append(k)
     for ks in groups.values():
@@ -237,32 +247,25 @@ def _token_agrees(a: str, b: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _link_roles(rows: list[MentionRow], uf: UnionFind, doc_texts: dict[str, str]) -> None:
-    """A common noun that the story's texts give as the role of one name only ("actress Lindsay
-    Lohan", "Maurice Cheeks, the coach,") joins that name; given to several names, it joins none."""
-    nouns: dict[str, int] = {}
-    for k, r in enumerate(rows):
-        if r.kind == "NOMINAL":
-            nouns.setdefault(fold(head_word(r.text)), k)
-    names: dict[str, list[int]] = defaultdict(list)
-    for k, r in enumerate(rows):
-        if r.kind == "NAME":
-            names[_head_key(r)].append(k)
-    links: dict[int, set[int]] = defaultdict(set)
-    pair: dict[tuple[int, int], tuple[int, int]] = {}
-    for doc in dict.fromkeys(r.doc for r in rows):
-        text = doc_texts.get(doc, "")
-        for m in find_mentions(text, split_sentences(text)) if text else []:
-            if not m.role:
-                continue
-            noun = nouns.get(fold(m.role.split()[-1]))
-            bearers = {uf.find(k) for k in names.get(lemma(head_word(m.text)), [])}
-            if noun is None or len(bearers) != 1:
-                continue
-            root = bearers.pop()
-            links[uf.find(noun)].add(root)
-            pair[(uf.find(noun), root)] = (noun, next(k for k in names[lemma(head_word(m.text))]
-                                                      if uf.find(k) == root))
-    for noun_root, roots in links.items():
-        if len(roots) == 1:
-            uf.union(*pair[(noun_root, next(iter(roots)))])
+def _link_full_names_across_stories(rows: list[MentionRow], labels: dict[int, str]) -> None:
+    """One written-out person name in two stories is one person (documents split from their story)."""
+    uf_index: dict[str, int] = {}
+    for lab in labels.values():
+        uf_index.setdefault(lab, len(uf_index))
+    uf = UnionFind(len(uf_index))
+    first: dict[str, str] = {}
+    for r in rows:
+        if r.kind != "NAME" or r.etype != "PERSON":
+            continue
+        toks = core_tokens(_name_text(r.text))
+        if len(toks) < 2:
+            continue
+        key = " ".join(toks)
+        lab = labels[r.index]
+        if key in first:
+            uf.union(uf_index[first[key]], uf_index[lab])
+        else:
+            first[key] = lab
+    names = list(uf_index)
+    for i, lab in labels.items():
+        labels[i] = names[uf.find(uf_index[lab])]
