@@ -20,7 +20,10 @@ from .storage.base import Store
 
 _KNOWN = "\x00known"  # pseudo-story holding the stored candidates
 _COUNT_CAP = 1000  # mention counts beyond this add nothing to linking
-_PER_KEY = 20  # stored entities read per blocking key, the most widely reported first
+# Stored entities read per blocking key, the most widely reported first: an exact spelling is a
+# precise key; a surname sound or initials key is shared by many, so only the leading few are read.
+_PER_EXACT_KEY = 20
+_PER_FUZZY_KEY = 8
 _compatible = lru_cache(maxsize=1 << 17)(names_compatible)  # popular names recur story after story
 
 
@@ -52,8 +55,14 @@ def link_story_entities(store: Store, story_id: str, entities: list[dict]) -> di
     for eid, found in keys.items():
         for key in found:
             holders[key].append(eid)
-    candidates = {c["id"]: c for c in store.entity_candidates(set().union(*keys.values()), _PER_KEY)
-                  if _plausible(c, {eid for key in c["keys"] for eid in holders[key]}, spellings)}
+    exact = {k for k in holders if k.startswith("t:")}
+    found = store.entity_candidates(exact, _PER_EXACT_KEY) + store.entity_candidates(set(holders) - exact, _PER_FUZZY_KEY)
+    candidates: dict[str, dict] = {}
+    for c in found:
+        if c["id"] in candidates:
+            candidates[c["id"]]["keys"] += c["keys"]
+        elif _plausible(c, {eid for key in c["keys"] for eid in holders[key]}, spellings):
+            candidates[c["id"]] = c
     links = link_across_stories({
         story_id: [_as_story_entity(e["id"], e["name"], e["type"], spellings[e["id"]], len(e["sources"]))
                    for e in entities],
