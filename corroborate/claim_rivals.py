@@ -5,12 +5,14 @@ Fact alignment only compares near-paraphrases, so such pairs never meet in one f
 that count the same specific unit (not money, shares, time spans or bare numbers) are compared
 within that unit, and a pair is a conflict only when every guard holds: different independent
 sources, each source gives exactly one count of that unit (a source with several counts of it is
-describing several things), the sentences share context beyond the unit (pair score), any
-attributed speakers agree, and the hedged values cannot overlap.
+describing several things), the sentences share context beyond the unit (pair score), they name
+no disjoint sets of entities, they count with the same verb or cite the same kind of source, and
+the hedged values cannot overlap.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -32,8 +34,31 @@ def _count_of(claim: Claim, unit: str) -> Quantity | None:
     return found[0] if len(found) == 1 else None
 
 
-def _speakers_agree(a: Claim, b: Claim) -> bool:
-    return not (a.attribution and b.attribution) or fold(a.attribution) == fold(b.attribution)
+_SAID_BY = (re.compile(r",\s+((?:the\s+|a\s+)?[A-Za-z][\w'’ -]{1,40}?)\s+(?:said|says|reported|announced|told)\b[^,]*$"),
+            re.compile(r"\b(?:said|says|according to)\s+((?:the\s+|a\s+)?[A-Za-z][\w'’ -]{1,40}?)\s*[.!]?$"))
+
+
+def _speaker_head(claim: Claim) -> str:
+    """Head word of who a sentence cites: "..., the regional fire service said." -> "service"."""
+    if claim.attribution:
+        return fold(claim.attribution.split()[-1])
+    for pattern in _SAID_BY:
+        m = pattern.search(claim.text.rstrip())
+        if m:
+            return fold(m.group(1).split()[-1])
+    return ""
+
+
+def _same_frame(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Both counts reported by the same kind of source, or with the same verb; never about different names."""
+    names_a, names_b = {fold(e) for e in a.entities}, {fold(e) for e in b.entities}
+    if names_a and names_b and not names_a & names_b:
+        return False  # "Klitschko (46 KOs)" / "Rahman (36 KOs)"
+    verb_a = count_verb(a, qa)
+    if verb_a and verb_a == count_verb(b, qb):
+        return True
+    speaker = _speaker_head(a)
+    return bool(speaker) and speaker == _speaker_head(b)
 
 
 def rival_pairs(claims: list[Claim], sources: list[str], space: ClaimSpace,
@@ -65,6 +90,6 @@ def rival_pairs(claims: list[Claim], sources: list[str], space: ClaimSpace,
                 continue
             if unit in PEOPLE_UNITS and not (count_verb(ca, qa) and count_verb(ca, qa) == count_verb(cb, qb)):
                 continue
-            if _speakers_agree(ca, cb):
+            if _same_frame(ca, qa, cb, qb):
                 out.append((a, b, unit))
     return out

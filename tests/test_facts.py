@@ -142,6 +142,9 @@ def test_rival_counts_in_differently_worded_sentences_conflict() -> None:
     # one source giving two counts of the unit describes two things, so neither is a rival count
     ("Some 40 firefighters arrived first and 200 firefighters came later to the burning warehouse.",
      "About 120 firefighters fought the blaze at the warehouse for nine hours, the fire service said."),
+    # the same unit counted for two different people
+    ("The champion Vitali Rusk, who has 46 knockouts in his career, won the bout in Kiev, the organisers said.",
+     "His opponent Hasim Berov, who has 36 knockouts in his career, lost the bout in Kiev, the organisers said."),
     # unrelated sentences that merely share a unit
     ("The club signed 3 new players from the academy before the season began in the north.",
      "About 25 players from the visiting team were stuck at the airport because of the snow storm."),
