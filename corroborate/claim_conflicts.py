@@ -90,6 +90,23 @@ def conflicting_quantities(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | No
     return None
 
 
+def count_subject(claim: Claim, q: Quantity) -> str:
+    """The name closest before a count in its sentence ("Klitschko (52-3, 46 KOs)" -> Klitschko), or ""."""
+    best, best_gap = "", 61
+    for name in claim.entities:
+        for m in re.finditer(re.escape(name), claim.text[:max(q.start, 0)]):
+            gap = q.start - m.end()
+            if gap < best_gap:
+                best, best_gap = fold(name), gap
+    return best
+
+
+def subjects_differ(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Both counts belong to a named subject, and not the same one: numbers about different subjects."""
+    sa, sb = count_subject(a, qa), count_subject(b, qb)
+    return bool(sa and sb) and sa not in sb and sb not in sa
+
+
 def claim_slot_keys(claim: Claim) -> set[str]:
     """The units this claim gives numbers for ("troop", "percent"): claims sharing one may quantify one slot."""
     return {unit_key(q) for q in claim.quantities if unit_key(q)}
@@ -146,7 +163,8 @@ def conflict_kind(a: Claim, b: Claim, similarity: float) -> str | None:
     many things in one story, so they only conflict between near-paraphrases.
     """
     pair = conflicting_quantities(a, b)
-    if pair and (unit_key(pair[0]) not in GENERIC_UNITS or similarity >= GENERIC_UNIT_MIN_SIMILARITY):
+    if pair and (unit_key(pair[0]) not in GENERIC_UNITS or similarity >= GENERIC_UNIT_MIN_SIMILARITY) \
+            and not subjects_differ(a, pair[0], b, pair[1]):
         return "quantity"
     if conflicting_dates(a, b):
         return "date"

@@ -5,8 +5,8 @@ Fact alignment only compares near-paraphrases, so such pairs never meet in one f
 that count the same specific unit (not money, shares, time spans or bare numbers) are compared
 within that unit, and a pair is a conflict only when every guard holds: different independent
 sources, each source gives exactly one count of that unit (a source with several counts of it is
-describing several things), the sentences share context beyond the unit (pair score), they name
-no disjoint sets of entities, they count with the same verb or cite the same kind of source, and
+describing several things), the sentences share context beyond the unit (pair score), the counts
+belong to no two different named subjects, they count with the same verb or cite the same kind of source, and
 the hedged values cannot overlap.
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .claim_conflicts import GENERIC_UNITS, PEOPLE_UNITS, count_verb
+from .claim_conflicts import GENERIC_UNITS, PEOPLE_UNITS, count_verb, subjects_differ
 from .claim_quantities import compatible, unit_key
 from .claim_similarity import ClaimSpace
 from .claim_text import fold
@@ -51,8 +51,7 @@ def _speaker_head(claim: Claim) -> str:
 
 def _same_frame(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """Both counts reported by the same kind of source, or with the same verb; never about different names."""
-    names_a, names_b = {fold(e) for e in a.entities}, {fold(e) for e in b.entities}
-    if names_a and names_b and not names_a & names_b:
+    if subjects_differ(a, qa, b, qb):
         return False  # "Klitschko (46 KOs)" / "Rahman (36 KOs)"
     verb_a = count_verb(a, qa)
     if verb_a and verb_a == count_verb(b, qb):
