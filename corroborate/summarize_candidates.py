@@ -116,6 +116,12 @@ def _quote_balance_ok(text: str) -> bool:
     return parens and straight % 2 == 0 and curly_open == curly_close
 
 
+def is_fragment(text: str) -> bool:
+    """A piece of a sentence: opens in lower case or leaves a quote or bracket unclosed (a split quotation)."""
+    text = text.strip()
+    return not text or text[:1].islower() or not _quote_balance_ok(text)
+
+
 def _is_unattributed_quote(text: str) -> bool:
     starts_quoted = text[:1] in "\"“‘'" or text.startswith("``")
     return starts_quoted and not _SPEECH.search(text)

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from .model import Article, Story
 from .split import split_sentences
+from .summarize_candidates import is_fragment
 from .timex import find_timexes
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -121,8 +122,8 @@ def build_timeline(story: Story, max_items: int | None = None) -> list[dict]:
         for value, idx in dated_sentences(article):
             text = article.sentences[idx].text
             tokens = event_tokens(text)
-            if sum(tokens.values()) < MIN_EVENT_WORDS:
-                continue  # a dateline or byline ("Published 26 July 2021 Opinion"), not an event
+            if sum(tokens.values()) < MIN_EVENT_WORDS or is_fragment(text):
+                continue  # a dateline or byline ("Published 26 July 2021 Opinion") or half a quotation
             events = by_date[value]
             best = max(events, key=lambda e: cosine(e.tokens, tokens), default=None)
             if best is not None and cosine(best.tokens, tokens) >= MERGE_SIMILARITY:

@@ -48,6 +48,13 @@ def test_datelines_are_not_events() -> None:
         "The council approved the budget on Monday."]
 
 
+def test_half_of_a_split_quotation_is_not_an_event() -> None:
+    a = article("a", "The prime minister said: “America is helping Iraq. Our relations today are stronger than ever.” "
+                     "The two leaders met at the White House on Monday.")
+    assert [e["text"] for e in build_timeline(Story(id="s", articles=[a]))] == [
+        "The two leaders met at the White House on Monday."]
+
+
 def test_sentence_is_dated_by_its_most_precise_date() -> None:
     a = article("a", "On Monday they signed the deal ending the mission begun in 2003.")
     assert dated_sentences(a) == [("2021-07-26", 0)]
