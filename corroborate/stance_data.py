@@ -114,25 +114,74 @@ def topic_split(pairs: list[StancePair], test_share: float, seed: int) -> tuple[
     return train, test
 
 
-def fnc_score(gold: list[str], predicted: list[str]) -> tuple[float, float]:
-    """(score, max score) of the official FNC-1 scorer: 0.25 for related/unrelated, +0.75 for the exact stance."""
+# Class mix of the FNC-1 competition test set (25,413 pairs: 18,349 unrelated, 1,903 agree, 697 disagree,
+# 4,464 discuss); its unrelated pairs pair headlines with bodies of other Emergent claims.
+COMPETITION_MIX = {"agree": 1903 / 25413, "disagree": 697 / 25413, "discuss": 4464 / 25413,
+                   "unrelated": 18349 / 25413}
+COMPETITION_UNRELATED_SHARE = COMPETITION_MIX["unrelated"]
+
+
+def competition_like_split(pairs: list[StancePair], test_share: float = 0.2, seed: int = 0,
+                           unrelated_share: float = COMPETITION_UNRELATED_SHARE,
+                           ) -> tuple[list[StancePair], list[StancePair]]:
+    """A held-out set made the way the FNC-1 competition test set was: whole topics unseen in training
+    (as `topic_split`, same train part) and the competition's share of unrelated pairs, made as FNC
+    made them, by pairing held-out headlines with bodies of other held-out topics (seeded).
+
+    The plain topic split keeps only the few unrelated pairs whose two sides both fell in held-out
+    topics, so it is mostly related pairs and its FNC score is not comparable with the competition's.
+    """
+    train, test = topic_split(pairs, test_share, seed)
+    related = [p for p in test if p.stance in RELATED]
+    unrelated = [p for p in test if p.stance not in RELATED]
+    target = round(len(related) * unrelated_share / (1 - unrelated_share))
+    rng = random.Random(seed)
+    if len(unrelated) >= target:
+        return train, related + rng.sample(unrelated, target)
+    topic_of_body = claim_topics(pairs)
+    body_text = {p.body_id: p.body for p in test}
+    claim_topic = {p.claim: topic_of_body[p.body_id] for p in related}
+    taken = {(p.claim, p.body_id) for p in test}
+    candidates = [(claim, body_id) for claim in sorted(claim_topic) for body_id in sorted(body_text)
+                  if claim_topic[claim] != topic_of_body[body_id] and (claim, body_id) not in taken]
+    chosen = rng.sample(candidates, min(len(candidates), target - len(unrelated)))
+    extra = [StancePair(claim, body_text[body_id], "unrelated", body_id) for claim, body_id in chosen]
+    return train, test + extra
+
+
+def competition_mix_weights(gold: list[str]) -> dict[str, float]:
+    """Per-gold-class weights that give a test set the competition test set's four-class mix
+    (competition share / share here), so a split whose held-out topics hold, say, fewer disagreeing
+    pairs is scored as if it held as many as the competition did."""
+    counts = {label: sum(g == label for g in gold) for label in LABELS}
+    return {label: (COMPETITION_MIX[label] * len(gold) / counts[label]) if counts[label] else 0.0
+            for label in LABELS}
+
+
+def fnc_score(gold: list[str], predicted: list[str],
+              class_weight: dict[str, float] | None = None) -> tuple[float, float]:
+    """(score, max score) of the official FNC-1 scorer: 0.25 for related/unrelated, +0.75 for the exact
+    stance; class_weight (per gold class) re-weights pairs, e.g. to the competition's class mix."""
     score = best = 0.0
     for g, p in zip(gold, predicted, strict=True):
+        w = class_weight[g] if class_weight else 1.0
         g_rel, p_rel = g in RELATED, p in RELATED
         if g_rel == p_rel:
-            score += 0.25
+            score += 0.25 * w
         if g_rel and g == p:
-            score += 0.75
-        best += 1.0 if g_rel else 0.25
+            score += 0.75 * w
+        best += (1.0 if g_rel else 0.25) * w
     return score, best
 
 
-def class_f1(gold: list[str], predicted: list[str]) -> dict[str, float]:
-    """Per-class F1 over the four FNC labels."""
+def class_f1(gold: list[str], predicted: list[str],
+             class_weight: dict[str, float] | None = None) -> dict[str, float]:
+    """Per-class F1 over the four FNC labels (pairs weighted by their gold class's class_weight)."""
+    weight = [class_weight[g] if class_weight else 1.0 for g in gold]
     out = {}
     for label in LABELS:
-        tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
-        n_pred = sum(p == label for p in predicted)
-        n_gold = sum(g == label for g in gold)
+        tp = sum(w for g, p, w in zip(gold, predicted, weight, strict=True) if g == label and p == label)
+        n_pred = sum(w for p, w in zip(predicted, weight, strict=True) if p == label)
+        n_gold = sum(w for g, w in zip(gold, weight, strict=True) if g == label)
         out[label] = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
     return out

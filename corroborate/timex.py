@@ -44,7 +44,7 @@ _DURATION_MODS = re.compile(
     r"up to|approximately|roughly|nearly|almost|just over|just under|well over|upwards of)\s+$",
     re.IGNORECASE,
 )
-_QUARTER_REACH = 200  # characters after a quarter within which "a year ago" means that quarter last year
+_QUARTER_REACH = 400  # characters after a quarter within which "a year ago" means that quarter last year
 _HALF = re.compile(r"(first|second|latter|last) half of\s+$", re.IGNORECASE)
 
 # A rule regex that opens with optional modifiers is tried at every character of the text, which is
@@ -109,29 +109,47 @@ def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
             start, value = _extend_modifiers(text, start, value, kind)
             candidates.append((start, end, value, kind))
     found = [TimeExpr(start=s, end=e, text=text[s:e], value=v, type=k) for s, e, v, k in _select(candidates)]
-    _resolve_references(found, ctx.anchor)
+    _resolve_references(found, ctx.anchor, text)
     return found
 
 
 _YEAR_AGO = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:ago|earlier)", re.IGNORECASE)
+_YEAR_BACK = re.compile(r"year[- ](?:ago|earlier|before)|prior[- ]year|last year", re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"(\d{4})-([QH]\d)$")
 
 
-def _resolve_references(timexes: list[TimeExpr], anchor: date | None) -> None:
+_COMPARED = re.compile(r"\b(?:from|compared (?:with|to)|than|versus|vs\.?|against|period|quarter)\b[^.;]{0,60}$",
+                       re.IGNORECASE)
+
+
+def _is_year_ago(tx: TimeExpr, text: str) -> bool:
+    """"a year ago", "year-earlier", or "last year" as the other side of a comparison ("from $5 million last
+    year"): in a results story these name the reported period a year back, not the whole year."""
+    if _YEAR_AGO.fullmatch(tx.text):
+        return True
+    return tx.text.lower() == "last year" and bool(_COMPARED.search(text, max(0, tx.start - 80), tx.start))
+
+
+def _resolve_references(timexes: list[TimeExpr], anchor: date | None, text: str) -> None:
     """Fill "REF:unit:offset" values from the closest preceding calendar date ("that year" after "in
     1996" is 1996); with no such date the document date stands in.  "A year ago" right after a quarter
     ("profit rose in the third quarter from $5 million a year ago") is that quarter a year before."""
     last: str | None = None
-    last_end = -10**9
+    last_part: re.Match[str] | None = None
+    last_part_end = -10**9
     for tx in timexes:
         if tx.value.startswith("REF:"):
             tx.value = resolve_reference(tx.value, last, anchor)
-        elif last and tx.start - last_end < _QUARTER_REACH and _YEAR_AGO.fullmatch(tx.text) and len(tx.value) == 4:
-            part = _PART_OF_YEAR.match(last)
-            if part:
-                tx.value = f"{int(part.group(1)) - 1:04d}-{part.group(2)}"
+        elif last_part and tx.start - last_part_end < _QUARTER_REACH and _is_year_ago(tx, text) \
+                and len(tx.value) == 4 and int(tx.value) == int(last_part.group(1)) - 1:
+            tx.value = f"{tx.value}-{last_part.group(2)}"
+            last_part_end = tx.end  # the comparison goes on; the reported quarter stays the reference
+            continue
         if re.match(r"\d{4}(?:-\d{2}|-[QH]\d)?", tx.value) and tx.type in ("DATE", "TIME"):
-            last, last_end = tx.value, tx.end
+            last = tx.value
+            part = _PART_OF_YEAR.match(tx.value)
+            if part and not _YEAR_BACK.search(tx.text):
+                last_part, last_part_end = part, tx.end
 
 
 def _matches(

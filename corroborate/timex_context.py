@@ -15,13 +15,13 @@ from datetime import date
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned for|scheduled|due to|expected to|"
     r"set to|set for|intends? to|is to|are to|would|next|upcoming|coming|to be held|to begin|to start|"
-    r"to take place|until|through|by|later this|tomorrow|forecast|expects?|expected|supposed to|slated|"
-    r"due|subject to|planned|scheduled|aims? to|hopes? to|wants? to|must|should|can)\b",
+    r"to take place|until|by|later this|tomorrow|forecast|expects?|expected|supposed to|slated|"
+    r"due|subject to|planned|scheduled|aims? to|hopes? to|wants? to|must|should|can|as (?:soon|early) as)\b",
     re.IGNORECASE,
 )
 _FUTURE_STRONG = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|scheduled|due to|expected to|set to|"
-    r"is to|are to|would|next|upcoming|coming|tomorrow)\b",
+    r"is to|are to|would|next|upcoming|coming|tomorrow|planned to|as (?:soon|early) as)\b",
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = (
@@ -34,6 +34,7 @@ _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
 _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bed", "red", "proceed", "exceed", "succeed", "indeed",
                 "embed", "breed", "hundred", "based", "related", "expected", "scheduled", "planned",
                 "proposed", "united", "limited", "detailed", "advanced", "concerned", "interested"}
+_JUST_BEFORE = re.compile(r"\s+(?:the\s+)?(?:end of\s+|early\s+|mid-?\s*|late\s+)?")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -67,6 +68,8 @@ class MatchContext:
                 word = m.group(0).lower()
                 if sign < 0 and word in _NOT_PAST_ED:
                     continue
+                if word == "by" and not _JUST_BEFORE.fullmatch(self.text, m.end(), start):
+                    continue  # "by" marks a deadline only right before the date ("by April"); else an agent
                 dist = start - m.end() if m.end() <= start else m.start() - end
                 if sign > 0:
                     dist = dist / future_weight

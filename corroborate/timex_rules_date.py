@@ -158,6 +158,9 @@ def month_alone(m: re.Match[str], ctx: MatchContext) -> Result:
     rel = (m.group("rel") or "").lower()
     if month == 5 and not rel and not m.group("yrel") and ctx.word_before(m.start()) not in _MONTH_PREPS:
         return None  # "May" is usually the modal verb
+    if month == 3 and not rel and not m.group("yrel") and ctx.word_before(m.start()) not in _MONTH_PREPS \
+            and re.match(r"\s+(?:for|of|on|against|to)\s+(?!\d)[A-Za-z]", ctx.text[m.end():m.end() + 20]):
+        return None  # "the March for Life", "a March on Washington": a protest march
     if ctx.anchor is None:
         return fmt_month(0, month).replace("0000", "XXXX"), "DATE"
     yrel = (m.group("yrel") or "").split()[-2:]

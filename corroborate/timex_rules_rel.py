@@ -84,8 +84,13 @@ def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
         return None  # "now that", "current account", "current affairs"
     if word == "the present" and not re.match(r"\s*(?:day|time|$|[.,;])", after):
         return None  # "the present government"
+    if word == "current" and re.search(r"\bthen[\s-]+$", ctx.text[max(0, m.start() - 6):m.start()], _I):
+        return "PAST_REF", "DATE"  # "the then current price": current at a past time
     if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()], _I):
         return None  # "as soon as" is a conjunction
+    if word == "soon" and (re.match(r"\s+after\b", after) or (
+            ctx.tense(m.start(), m.end(), strong_only=True) <= 0 and ctx.tense(m.start(), m.end()) < 0)):
+        return None  # "soon after the attack", "was soon released": soon after a story time, not the future
     if word == "the past" and re.match(r"\s+(?:tense|participle|master)", after):
         return None
     return _GENERIC[word], "DATE"
@@ -118,6 +123,9 @@ def anaphoric_period(m: re.Match[str], ctx: MatchContext) -> Result:
     return f"REF:{ {'day': 'D', 'week': 'W', 'month': 'M', 'year': 'Y'}[unit]}:{offset}", "DATE"
 
 
+_ENDED_ON = re.compile(r"\s+end(?:ed|ing)\b", _I)
+
+
 @rule(rf"(?P<rel>this|the current|current|last|the last|the past|past|the previous|previous|this past|next|the next|"
       rf"this coming|the coming|the following|the same|the latest|the full|the whole|the entire|the)\s+(?P<unit>{_PERIOD_UNIT})(?![\w-])", _I)
 def relative_unit_period(m: re.Match[str], ctx: MatchContext) -> Result:
@@ -129,6 +137,8 @@ def relative_unit_period(m: re.Match[str], ctx: MatchContext) -> Result:
         return None  # only "the latest period" (in a results story, the quarter just reported) is a date
     code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
             "fiscal year": "Y", "financial year": "Y", "period": "Q"}[unit_word]
+    if rel == "the" and code == "Y" and _ENDED_ON.match(ctx.text, m.end()):
+        return "P1Y", "DURATION"  # "the year ended March 31": a year-long span named by its last day
     offset = _REL_OFFSET[rel]
     if rel in ("the", "the latest", "the same") and code in ("Q", "WE"):
         # "the quarter" in a results story is the one just reported; "the weekend" the one just past
@@ -184,7 +194,7 @@ def year_ago_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
 
 # --- N units ago / from now ------------------------------------------------------------------------
 
-@rule(rf"(?P<num>{NUMBER})\s+(?:more\s+)?(?P<unit>{UNIT_WORD})\s+(?P<dir>ago|earlier|from now|hence|back|later)(?!\w)", _I)
+@rule(rf"(?P<num>{NUMBER})\s+(?:more\s+)?(?P<unit>{UNIT_WORD})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence|back|later)(?!\w)", _I)
 def units_ago(m: re.Match[str], ctx: MatchContext) -> Result:
     amount = parse_number(m.group("num"))
     unit = unit_code(m.group("unit"))
@@ -241,11 +251,13 @@ def duration(m: re.Match[str], ctx: MatchContext) -> Result:
         return None  # ages ("37 years old") are not time expressions
     if num_text in ("a", "an") and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 25):m.start()]):
         return None  # "$5 million a year", "700 seats a week": a rate
+    if unit == "Q" and (unit_word == "quarter" or num_text == "three") and \
+            re.match(r"\s+of\b(?!\s+(?:the\s+)?(?:fiscal\s+)?(?:\d{4}|year|this|last|next)\b)",
+                     ctx.text[m.end():m.end() + 30], _I):
+        return None  # "more than a quarter of the market": a fraction, not three months
     if unit == "FN":
         unit, amount = "D", (amount * 14 if amount is not None else None)
-    if unit == "Q":
-        unit, amount = "M", (amount * 3 if amount is not None else None)
-    return duration_value(amount, unit), "DURATION"
+    return duration_value(amount, unit), "DURATION"  # quarters stay quarters (P2Q), as TimeML writes them
 
 
 @rule(r"(?<![\w-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -270,7 +282,7 @@ def long_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
     return duration_value(None if plural else 1, "Y" if unit in ("DE", "CE") and plural else unit), "DURATION"
 
 
-@rule(r"(?:(?P<lead>recent|the coming|coming|the past|past|the next|next|the last|the following|the previous|"
+@rule(r"(?:(?P<lead>recent|the coming|coming|future|the past|past|the next|next|the last|the following|the previous|"
       r"the early|the first)\s+(?:few\s+|several\s+)?)?(?P<unit>days|weeks|months|years|decades|hours|"
       r"minutes|centuries|quarters)(?![\w-])", _I)
 def vague_duration(m: re.Match[str], ctx: MatchContext) -> Result:
@@ -282,8 +294,12 @@ def vague_duration(m: re.Match[str], ctx: MatchContext) -> Result:
         return None  # the number was refused by the duration rule ("37 years old")
     if ctx.text[m.end():m.end() + 4].lower() == " of " and not lead:
         return None  # "days of talks" is an event, not a span of time
+    if unit == "Q" and not lead:
+        return None  # bare "quarters" are mostly lodgings ("living quarters") or fractions
     if unit == "Y" and lead in ("recent", "past"):
         return "PAST_REF", "DATE"
+    if lead == "future":
+        return "FUTURE_REF", "DATE"  # "future quarters": some time ahead, not a span
     return duration_value(None, unit), "DURATION"
 
 
@@ -324,9 +340,7 @@ def every_set(m: re.Match[str], ctx: MatchContext) -> Result:
     amount = parse_number(m.group("num")) if m.group("num") else 1
     if "other" in m.group(0).lower():
         amount = 2
-    code = {"weekend": "W", "quarter": "M"}.get(unit, unit_code(unit))
-    if unit == "quarter":
-        amount = (amount or 1) * 3
+    code = {"weekend": "W"}.get(unit, unit_code(unit))
     return duration_value(amount, code), "SET"
 
 
@@ -334,7 +348,7 @@ def every_set(m: re.Match[str], ctx: MatchContext) -> Result:
       r"(?P<unit>day|week|month|year|quarter|hour|minute|decade)(?![\w-])", _I)
 def frequency_set(m: re.Match[str], ctx: MatchContext) -> Result:
     unit = m.group("unit").lower()
-    return duration_value(3 if unit == "quarter" else 1, "M" if unit == "quarter" else unit_code(unit)), "SET"
+    return duration_value(1, unit_code(unit)), "SET"
 
 
 @rule(rf"(?:on\s+)?(?P<wd>{WEEKDAY})s(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?(?!\w)")

@@ -184,7 +184,8 @@ def test_command_on_text_and_timeml(tmp_path) -> None:
 
 
 def test_tempeval3_floor() -> None:
-    """Regression floor a little below the measured dev scores (relaxed span F1 94.2, value accuracy 84.1)."""
+    """Regression floor a little below the measured dev scores (relaxed span F1 94.3, value F1 80.5,
+    value accuracy 85.2)."""
     if not os.path.isdir(TEMPEVAL):
         pytest.skip(f"TempEval-3 dev data not found at {TEMPEVAL}")
     import importlib.util
@@ -196,4 +197,5 @@ def test_tempeval3_floor() -> None:
     paths = sorted(glob.glob(os.path.join(TEMPEVAL, "*", "*.tml")))
     scores = bench.evaluate(paths)
     assert scores["relaxed_f"] >= 0.92
-    assert scores["value_acc"] >= 0.82
+    assert scores["value_acc"] >= 0.84
+    assert scores["value_f"] >= 0.80
