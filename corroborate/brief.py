@@ -12,7 +12,7 @@ from . import __version__
 from .entities import resolve_entities
 from .facts import align_facts
 from .model import Story
-from .summarize import summarize
+from .summarize import ConceptSummarizer, summarize
 from .timeline import build_timeline
 from .timex import timex_stage
 
@@ -21,9 +21,10 @@ DEFAULT_WORDS = 150  # about a minute of reading
 
 def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
     """Summary, facts, conflicts, entities, timeline and coverage of a story, all cited by article id."""
-    summary = summarize(story, words=words)
     facts, conflicts = align_facts(story)
     fact_at = {(ev["article"], ev["sentence"]): fact for fact in facts for ev in fact.get("evidence", [])}
+    summarizer = ConceptSummarizer(fact_of={key: fact["id"] for key, fact in fact_at.items()})
+    summary = summarize(story, words=words, summarizer=summarizer)
     entities = [{k: e[k] for k in ("id", "name", "type", "variants", "sources")} for e in resolve_entities(story.articles)]
     return {
         "version": __version__,

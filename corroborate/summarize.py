@@ -62,6 +62,7 @@ class ConceptSummarizer(Summarizer):
         max_overlap: float = 0.6,
         position_decay: float = 0.0,
         concept_power: float = 1.0,
+        fact_of: dict[tuple[str, int], str] | None = None,
     ):
         self.concept_power = concept_power
         self.query = query
@@ -69,13 +70,18 @@ class ConceptSummarizer(Summarizer):
         self.lead_bonus = lead_bonus
         self.query_bonus = query_bonus
         self.selector = GreedyConceptSelector(length_exponent, max_overlap, position_decay)
+        # (article id, sentence index) -> id of the fact the sentence was aligned into, when facts are known:
+        # two sentences of one fact say the same thing, however differently worded or translated
+        self.fact_of = fact_of or {}
 
     def select(self, story: Story, words: int) -> list[SummarySentence]:
         _ensure_sentences(story)
         weights = concept_weights(story, self.lead_sentences, self.lead_bonus,
                                   query_stems(self.query), self.query_bonus, self.concept_power)
-        picked = self.selector.run(story, words, weights)
         index = SourceIndex(story)
+        picked = self.selector.run(story, words, weights, restates=lambda cand, earlier: self._same_fact(
+            cand, earlier) or index.restates(cand.text, (cand.article, cand.sentence),
+                                             [(c.text, c.article, c.sentence) for c in earlier]))
         chosen = [
             SummarySentence(u.cand.text, u.cand.article, u.cand.sentence,
                             index.sources(u.cand.text, u.cand.article), round(gain, 4))
@@ -84,19 +90,33 @@ class ConceptSummarizer(Summarizer):
         return reading_order(story, chosen)
 
 
+    def _same_fact(self, cand, earlier) -> bool:
+        fact = self.fact_of.get((cand.article, cand.sentence))
+        return fact is not None and any(self.fact_of.get((c.article, c.sentence)) == fact for c in earlier)
+
+
 def _ensure_sentences(story: Story) -> None:
     for article in story.articles:
         if not article.sentences and article.body:
             split_stage(article)
 
 
+LEAD = 3  # sentences at the top of an article, where reports put their main event
+
+
 def reading_order(story: Story, chosen: list[SummarySentence]) -> list[SummarySentence]:
-    """Main event first (the top pick), then the rest by article date and position in the article."""
+    """Main event first, then the rest by article date and position in the article.
+
+    The main event is the pick that most independent sources state, counting double when it
+    opens its article (a lead sentence); ties go to the earlier pick.
+    """
     if len(chosen) <= 1:
         return chosen
     rank = {a.id: i for i, a in enumerate(story.articles)}
     published = {a.id: a.published or "" for a in story.articles}
-    first, rest = chosen[0], chosen[1:]
+    main = max(range(len(chosen)), key=lambda i: (
+        story.independent_count(chosen[i].sources) + (2 if chosen[i].sentence < LEAD else 0), -i))
+    first, rest = chosen[main], chosen[:main] + chosen[main + 1:]
     rest.sort(key=lambda s: (published.get(s.article, ""), s.sentence, rank.get(s.article, 0)))
     return [first, *rest]
 

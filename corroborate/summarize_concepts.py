@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Story
@@ -107,8 +108,13 @@ class GreedyConceptSelector:
                                    found.numbers))
         return units
 
-    def run(self, story: Story, words_budget: int, weights: ConceptWeights) -> list[tuple[_Unit, float]]:
-        """The picked units in pick order, each with the concept weight it added."""
+    def run(self, story: Story, words_budget: int, weights: ConceptWeights,
+            restates: Callable[[Candidate, list[Candidate]], bool] | None = None) -> list[tuple[_Unit, float]]:
+        """The picked units in pick order, each with the concept weight it added.
+
+        `restates(candidate, picked)` may veto a candidate that says what a pick already says
+        in other words (a translation or paraphrase with few shared bigrams).
+        """
         w = weights.weights
         units = self._units(story)
         prior = [1.0 / (1.0 + self.position_decay * u.cand.sentence) for u in units]
@@ -138,6 +144,8 @@ class GreedyConceptSelector:
                 heapq.heappush(heap, (-r, i))
                 continue
             if any(_overlap(unit.content, p.content) > self.max_overlap for p, _ in picked):
+                continue
+            if restates is not None and restates(unit.cand, [p.cand for p, _ in picked]):
                 continue
             picked.append((unit, gain))
             covered |= unit.concepts

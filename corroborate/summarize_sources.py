@@ -29,44 +29,75 @@ class SourceIndex:
         self.story = story
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.entries: list[tuple[str, Features]] = []
+        self.entry_of: dict[tuple[str, int], int] = {}  # (article id, sentence index) -> entry
+        self._matches: dict[str, dict[int, float]] = {}
         for article in story.articles:
             if not article.sentences and article.body:
                 split_stage(article)
-            for sentence in article.sentences:
+            for position, sentence in enumerate(article.sentences):
                 index = len(self.entries)
                 found = features(sentence.text)
                 self.entries.append((article.id, found))
+                self.entry_of.setdefault((article.id, position), index)
                 for s in found.content:
                     self.postings[s].append(index)
 
     def sources(self, text: str, taken_from: str) -> list[str]:
         """Articles with a sentence stating text: taken_from first, then by strength of match."""
+        best: dict[str, float] = {}
+        for index, share in self.matches(text).items():
+            article_id = self.entries[index][0]
+            if share > best.get(article_id, 0.0):
+                best[article_id] = share
+        best.pop(taken_from, None)
+        ranked = sorted(best, key=lambda a: -best[a])
+        return [taken_from, *ranked]
+
+    def matches(self, text: str) -> dict[int, float]:
+        """Sentences (entry indexes) stating text, with the share of its content stems they hold."""
+        cached = self._matches.get(text)
+        if cached is None:
+            cached = self._matches[text] = self._find(text)
+        return cached
+
+    def _find(self, text: str) -> dict[int, float]:
         found = features(text)
         stems, nums = found.content, found.numbers
         if not stems:
-            return [taken_from]
+            return {}
         hits: Counter[int] = Counter()
         for s in stems:
             postings = self.postings.get(s, ())
             if len(postings) > 5000:  # a word in most sentences says nothing about this one
                 continue
             hits.update(postings)
-        best: dict[str, float] = {}
+        out: dict[int, float] = {}
         need = FIND_THRESHOLD * len(stems)
         for index, count in hits.items():
             if count < need:
                 continue
-            article_id, other = self.entries[index]
+            other = self.entries[index][1]
             if nums and other.numbers and nums.isdisjoint(other.numbers):
                 continue  # same words, different figures: a conflict, not support
             if found.concepts and len(found.concepts & other.concepts) < FIND_BIGRAMS * len(found.concepts):
                 continue
-            share = count / len(stems)
-            if share > best.get(article_id, 0.0):
-                best[article_id] = share
-        best.pop(taken_from, None)
-        ranked = sorted(best, key=lambda a: -best[a])
-        return [taken_from, *ranked]
+            out[index] = count / len(stems)
+        return out
+
+    def restates(self, text: str, taken_from: tuple[str, int], earlier: list[tuple[str, str, int]]) -> bool:
+        """True when a sentence says what an earlier pick says: either one is found stating the other.
+
+        `earlier` holds (text, article id, sentence index) of the picks so far.  This is the same
+        yardstick that cites a pick's other sources, so a brief never cites an article for a
+        sentence and then quotes that article saying it again.
+        """
+        mine = set(self.matches(text))
+        own = self.entry_of.get(taken_from)
+        for other_text, article_id, sentence in earlier:
+            other_own = self.entry_of.get((article_id, sentence))
+            if other_own in mine or (own is not None and own in self.matches(other_text)):
+                return True
+        return False
 
 
 def _norm(text: str) -> str:

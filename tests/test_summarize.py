@@ -211,3 +211,27 @@ def test_seed_story_brief_is_faithful():
     report = check_faithfulness(story, brief["summary"])
     assert report["in_first_source_share"] == 1.0
     assert any(len(item["sources"]) > 1 for item in brief["summary"])
+
+
+def test_sentences_of_one_fact_are_picked_once_however_worded():
+    # a translation-style paraphrase: different spellings and words, so only fact alignment knows they agree
+    a = make_article("a", "Harbour commissioner Yousef Al-Rahimy said the berths should reopen within two weeks. "
+                          "Floodwaters forced 3,000 residents from their homes in Riverton on Tuesday.")
+    b = make_article("b", "The port commissioner Yusif Alrahimi said the berths will open again in two weeks. "
+                          "Floodwaters forced 3,000 residents from their homes in Riverton on Tuesday.")
+    c = make_article("c", "Port commissioner Yusif Alrahimi expects the berths to open again in two weeks. "
+                          "Floodwaters forced 3,000 residents from their homes in Riverton on Tuesday.")
+    d = make_article("d", "Harbour commissioner Yousef Al-Rahimy said on Monday the berths should reopen within "
+                          "two weeks. Floodwaters forced 3,000 residents from their homes in Riverton on Tuesday.")
+    story = Story(id="s", articles=[a, b, c, d])
+    both = [s.text for s in ConceptSummarizer().select(story, 150)]
+    assert sum("commissioner" in t for t in both) >= 2  # without facts the two wordings look different
+    same_fact = {(x, 0): "f1" for x in "abcd"}
+    once = [s.text for s in ConceptSummarizer(fact_of=same_fact).select(story, 150)]
+    assert sum("commissioner" in t for t in once) == 1
+
+
+def test_main_event_leads_the_brief():
+    story = flood_story()
+    picked = ConceptSummarizer().select(story, 150)
+    assert "3,000 residents" in picked[0].text  # stated by all three reports, in their lead
