@@ -5,17 +5,20 @@
 For every corpus under stories-dev/ it prints B-cubed P/R/F1, ARI and the story
 count for:
 - corroborate (LOCO): the streaming clusterer, articles fed in publication order,
-  decision weights and thresholds fitted on the *other* dev corpora only;
+  decision weights, time prior and thresholds fitted on the *other* dev corpora only;
 - corroborate (shipped): the same with the shipped defaults (fitted on all dev corpora, so in-sample);
+- corroborate + MiniLM (LOCO / shipped): the same with the optional embedding signal
+  (cluster_embed.EmbeddingClusterer), when the embeddings extra is installed;
 - TF-IDF + agglomerative (average link, cosine), distance threshold tuned on the other corpora;
 - single-pass TF-IDF threshold clustering (publication order), threshold tuned on the other corpora;
-- HDBSCAN on MiniLM embeddings, when the embeddings extra is installed.
+- HDBSCAN on MiniLM embeddings of title + lead (PCA to 50 d), min_cluster_size and min_samples tuned on
+  the other corpora, when the embeddings extra is installed ("skipped" rows otherwise).
+The MiniLM vectors are computed once per corpus and shared by the rows that use them.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -24,6 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from corroborate import cluster_embed  # noqa: E402
 from corroborate.cluster import ClusterOptions, StoryClusterer  # noqa: E402
 from corroborate.cluster_eval import adjusted_rand, b_cubed, load_story_corpus, publication_order  # noqa: E402
 from corroborate.cluster_train import fit_options  # noqa: E402
@@ -74,23 +78,26 @@ def single_pass(articles, threshold: float) -> list[str]:
     return labels
 
 
-def hdbscan_minilm(articles) -> list[str] | None:
-    if importlib.util.find_spec("sentence_transformers") is None:
-        return None
-    import hdbscan
-    from sentence_transformers import SentenceTransformer
+HDBSCAN_GRID = [(size, samples) for size in (2, 3, 4, 5) for samples in (1, None)]
 
-    model = SentenceTransformer("all-MiniLM-L6-v2")
-    emb = model.encode([f"{a.title}\n{a.body}"[:2000] for a in articles], normalize_embeddings=True)
-    labels = hdbscan.HDBSCAN(min_cluster_size=2, metric="euclidean").fit_predict(emb)
+
+def hdbscan_minilm(vectors: np.ndarray, setting: tuple[int, int | None]) -> list[str]:
+    """HDBSCAN over MiniLM title+lead vectors reduced to 50 d by PCA; noise points are singletons."""
+    import hdbscan
+    from sklearn.decomposition import PCA
+
+    x = PCA(n_components=min(50, len(vectors) - 1), random_state=0).fit_transform(vectors)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-12
+    size, samples = setting
+    labels = hdbscan.HDBSCAN(min_cluster_size=size, min_samples=samples).fit_predict(x)
     return [str(lab) if lab >= 0 else f"noise{i}" for i, lab in enumerate(labels)]
 
 
 LISTED: dict[str, int] = {}
 
 
-def corroborate_stream(articles, options: ClusterOptions) -> list[str]:
-    c = StoryClusterer(options)
+def corroborate_stream(articles, options: ClusterOptions, factory=StoryClusterer) -> list[str]:
+    c = factory(options)
     for i in publication_order(articles):
         c.add(articles[i])
     LISTED["last"] = sum(1 for sid in c.stories() if c.is_listed(sid))
@@ -107,53 +114,81 @@ def tune(method, others, grid) -> float:
     return best
 
 
+def timed(rows: list, label: str, tuned: str, method, *args, extra_s: float = 0.0) -> None:
+    """Run method(*args) and append (label, tuning note, prediction, CPU seconds) to rows."""
+    t = time.process_time()
+    pred = method(*args)
+    rows.append((label, tuned, pred, time.process_time() - t + extra_s))
+
+
+def loco_row(rows: list, label: str, arts, others, factory=StoryClusterer) -> None:
+    """corroborate with weights, time prior and thresholds fitted on the other corpora only."""
+    t = time.process_time()
+    opts = fit_options(others, factory=factory)
+    fit_s = time.process_time() - t
+    timed(rows, label, f"join={opts.join_threshold} merge={opts.merge_threshold} time={opts.time_penalty} "
+          f"(fit {fit_s:.0f}s)", corroborate_stream, arts, opts, factory)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data/stories-dev")
-    ap.add_argument("--quick", action="store_true", help="skip the LOCO refit (shipped defaults only)")
+    ap.add_argument("--quick", action="store_true", help="skip the LOCO refits (shipped defaults only)")
+    ap.add_argument("--no-embeddings", action="store_true", help="skip the MiniLM rows even if installed")
     args = ap.parse_args()
     root = Path(args.data)
     if not root.exists():
         sys.exit(f"no corpora at {root}")
     names = sorted(p.name for p in root.iterdir() if (p / "gold.json").exists())
     corpora = {n: load_story_corpus(root / n) for n in names}
+    vectors: dict[str, np.ndarray] = {}
+    embed_s: dict[str, float] = {}
+    if cluster_embed.available() and not args.no_embeddings:
+        for n in names:
+            t = time.process_time()
+            vectors[n] = cluster_embed.embed_articles(corpora[n][0])
+            embed_s[n] = time.process_time() - t
+    by_id = {a.id: tuple(float(v) for v in row)
+             for n in vectors for a, row in zip(corpora[n][0], vectors[n], strict=True)}
+
+    def with_vectors(options: ClusterOptions | None) -> StoryClusterer:
+        return cluster_embed.EmbeddingClusterer(options, by_id)
+
     grid = [round(t, 2) for t in np.arange(0.05, 1.0, 0.05)]
-    print("| corpus | docs | gold stories | method | tuned on others | stories | B3 P | B3 R | B3 F1 | ARI | s |")
+    print("| corpus | docs | gold stories | method | tuned on others | stories | B3 P | B3 R | B3 F1 | ARI | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name in names:
         arts, gold = corpora[name]
         others = [corpora[o] for o in names if o != name]
-        rows = []
+        rows: list = []
         if not args.quick:
-            t = time.time()
-            opts = fit_options(others)
-            fit_s = time.time() - t
-            t = time.time()
-            rows.append(("corroborate (LOCO)", f"join={opts.join_threshold} merge={opts.merge_threshold} "
-                         f"(fit {fit_s:.0f}s)", corroborate_stream(arts, opts), time.time() - t))
-        t = time.time()
-        rows.append(("corroborate (shipped, in-sample)", "-", corroborate_stream(arts, ClusterOptions()),
-                     time.time() - t))
+            loco_row(rows, "corroborate (LOCO)", arts, others)
+        timed(rows, "corroborate (shipped, in-sample)", "-", corroborate_stream, arts, ClusterOptions())
         listed = LISTED["last"]
+        if vectors:
+            if not args.quick:
+                loco_row(rows, "corroborate + MiniLM (LOCO)", arts, others, with_vectors)
+            timed(rows, "corroborate + MiniLM (shipped, in-sample)", "-", corroborate_stream, arts,
+                  cluster_embed.embedding_options(), with_vectors, extra_s=embed_s[name])
         thr = tune(agglomerative, others, grid)
-        t = time.time()
-        rows.append(("TF-IDF agglomerative avg-link", f"dist={thr}", agglomerative(arts, thr), time.time() - t))
+        timed(rows, "TF-IDF agglomerative avg-link", f"dist={thr}", agglomerative, arts, thr)
         thr = tune(single_pass, others, grid)
-        t = time.time()
-        rows.append(("TF-IDF single-pass", f"cos={thr}", single_pass(arts, thr), time.time() - t))
-        t = time.time()
-        hd = hdbscan_minilm(arts)
-        if hd is not None:
-            rows.append(("HDBSCAN on MiniLM", "min_cluster_size=2", hd, time.time() - t))
+        timed(rows, "TF-IDF single-pass", f"cos={thr}", single_pass, arts, thr)
+        if vectors:
+            setting = tune(hdbscan_minilm, [(vectors[o], corpora[o][1]) for o in names if o != name], HDBSCAN_GRID)
+            timed(rows, "HDBSCAN on MiniLM (title+lead, PCA 50)",
+                  f"min_cluster_size={setting[0]} min_samples={setting[1] or setting[0]}",
+                  hdbscan_minilm, vectors[name], setting, extra_s=embed_s[name])
         for method, tuned, pred, secs in rows:
             p, r, f1 = b_cubed(gold, pred)
             print(f"| {name} | {len(arts)} | {len(set(gold))} | {method} | {tuned} | {len(set(pred))} | "
                   f"{p:.3f} | {r:.3f} | {f1:.3f} | {adjusted_rand(gold, pred):.3f} | {secs:.1f} |")
         print(f"| {name} | {len(arts)} | {len(set(gold))} | corroborate (shipped): listed stories "
               f"(>= 2 articles, >= 2 outlets) | - | {listed} | | | | | |")
-        if hd is None:
-            print(f"| {name} | {len(arts)} | {len(set(gold))} | HDBSCAN on MiniLM | - | skipped: embeddings "
-                  "extra not installed | | | | | |")
+        if not vectors:
+            why = "--no-embeddings" if args.no_embeddings else "embeddings extra not installed"
+            for method in ("corroborate + MiniLM", "HDBSCAN on MiniLM"):
+                print(f"| {name} | {len(arts)} | {len(set(gold))} | {method} | - | skipped: {why} | | | | | |")
         sys.stdout.flush()
 
 

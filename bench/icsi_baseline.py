@@ -32,7 +32,9 @@ class IlpConceptSelector(GreedyConceptSelector):
         super().__init__(length_exponent=1.0, max_overlap=1.01)
         self.pool = pool
 
-    def run(self, story: Story, words_budget: int, weights: ConceptWeights) -> list[tuple[_Unit, float]]:
+    def run(self, story: Story, words_budget: int, weights: ConceptWeights,
+            restates: object = None) -> list[tuple[_Unit, float]]:
+        """Exact optimum; `restates` is ignored: ICSISumm relies on concept coverage alone."""
         w = weights.weights
         units = [u for u in self._units(story) if u.length <= words_budget]
         gains = [sum(w.get(c, 0.0) for c in u.concepts) for u in units]

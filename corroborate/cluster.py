@@ -11,6 +11,7 @@ recorded (`merges`: old id -> surviving id) and never reshuffles single articles
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
@@ -22,7 +23,7 @@ from .model import Article
 
 # Decision weights in FEATURE_NAMES order, fitted by `corroborate.cluster_train` on the three dev corpora
 # (stories-dev: basil, ecbplus-dev, newswcl50); see docs/benchmarks.md (story clustering).
-DEFAULT_WEIGHTS: tuple[float, ...] = (-6.1073, 4.6297, 2.8055, 1.6184, 5.7352, -1.0, 1.9064, 0.0, 3.6176)
+DEFAULT_WEIGHTS: tuple[float, ...] = (-6.0848, 4.5484, 2.8958, 1.5864, 5.7465, -0.5, 1.8252, 0.0, 3.468, 0.0)
 
 
 @dataclass
@@ -40,7 +41,7 @@ class ClusterOptions:
     top_names: int = 3  # salient names per article for the top_names feature
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
     join_threshold: float = 0.4  # join the best candidate when its probability reaches this
-    time_penalty: float = 1.0  # prior weight of log(1 + days between article and story); not fitted
+    time_penalty: float = 0.5  # prior weight of log(1 + days between article and story); chosen on dev F1
     merge_threshold: float = 0.85  # merge two stories when one, seen as an article, scores this vs the other
     merge_floor: float = 0.1  # neighbours below this article-level probability are not merge-checked
     use_syndication: bool = True
@@ -50,6 +51,18 @@ class ClusterOptions:
     compact_terms: int = 32
     compact_names: int = 12
     prune_df_every: int = 50_000  # drop df=1 terms every so many articles (memory bound)
+    df_max_keys: int = 400_000  # a document-frequency table this big is shrunk to half (memory and speed bound)
+    # Recency window of the term index: a story whose last article is `posting_days` days of stream time
+    # behind the newest article, and which has not grown in `posting_min_idle` arrivals (so one wrongly
+    # dated article cannot empty the index), leaves the term index.  It stays findable through its exact
+    # full-name keys ("n:" keys) in a small archive index, `archive_names` keys per story, `archive_cap`
+    # stories per key, `archive_candidates` of them scored per article.  This keeps the stories scored per
+    # article, and so the cost of an add, flat however long the stream.
+    posting_days: int = 30
+    posting_min_idle: int = 5_000
+    archive_names: int = 4
+    archive_cap: int = 20
+    archive_candidates: int = 3
     dedup: DedupOptions = field(default_factory=DedupOptions)
 
     def to_dict(self) -> dict:
@@ -85,6 +98,13 @@ class StoryClusterer:
         self._syndication = SyndicationIndex(self.options.dedup)
         self._seq = 0
         self._recent: OrderedDict[str, None] = OrderedDict()  # live stories by last update, oldest first
+        self._posted: OrderedDict[str, None] = OrderedDict()  # stories in the term index, by last update
+        self._archive: dict[str, OrderedDict[str, None]] = {}  # exact-name key -> retired stories
+        self._archived: dict[str, list[str]] = {}  # retired story id -> its archive keys
+        self._clock: int | None = None  # newest publication day seen (stream time)
+        # Work done so far, for benchmarks: index entries visited and stories scored (flat per article = the
+        # cost of an add does not grow with the stream).  Not part of the saved state.
+        self.work: dict[str, int] = {"postings_visited": 0, "stories_scored": 0}
 
     # ---- public API -------------------------------------------------------------------------------
     def add(self, article: Article) -> str:
@@ -93,10 +113,13 @@ class StoryClusterer:
             return self.story_of(article.id)
         self._seq += 1
         ev, copy_of = self._evidence(article)
+        if ev.day is not None and (self._clock is None or ev.day > self._clock):
+            self._clock = ev.day
         target: StoryState | None = None
         if copy_of is not None and copy_of in self._article_story:
             target = self._stories[self.story_of(copy_of)]
         scored = [(s, self.probability(ev, s)) for s in self._shortlist(ev)]
+        self.work["stories_scored"] += len(scored)
         if target is None:
             target = self._decide(scored)
         # Only stories the article itself finds plausible are worth a story-to-story merge check.
@@ -111,9 +134,14 @@ class StoryClusterer:
         self._recent.pop(target.id, None)
         self._recent[target.id] = None
         self._compact_stale()
-        if self.options.prune_df_every and self._seq % self.options.prune_df_every == 0:
+        self._retire_idle()
+        opts = self.options
+        if opts.prune_df_every and self._seq % opts.prune_df_every == 0:
             self._terms.prune()
             self._names.prune()
+        for stats in (self._terms, self._names):
+            if len(stats.df) > opts.df_max_keys:
+                stats.shrink(opts.df_max_keys)
         return target.id
 
     def story_of(self, article_id: str) -> str:
@@ -181,10 +209,25 @@ class StoryClusterer:
             posting = self._postings.get(key)
             if not posting:
                 continue
+            self.work["postings_visited"] += len(posting)
             for sid in posting:
                 scores[sid] = scores.get(sid, 0.0) + w
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:opts.candidates]
-        return [self._stories[sid] for sid, _ in best if sid in self._stories]
+        best = heapq.nsmallest(opts.candidates, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        shortlist = [self._stories[sid] for sid, _ in best if sid in self._stories]
+        return shortlist + self._archive_shortlist(ev)
+
+    def _archive_shortlist(self, ev: ArticleEvidence) -> list[StoryState]:
+        """Retired stories that share an exact full name with the article: the slow path to old stories."""
+        if not self._archive or not self.options.archive_candidates:
+            return []
+        scores: dict[str, float] = {}
+        for key, w in ev.names.items():
+            posting = self._archive.get(key) if key.startswith("n:") else None
+            if posting:
+                for sid in posting:
+                    scores[sid] = scores.get(sid, 0.0) + w
+        best = heapq.nsmallest(self.options.archive_candidates, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [self._stories[sid] for sid, _ in best]
 
     def probability(self, ev: ArticleEvidence, story: StoryState) -> float:
         """Probability that the article (or story seen as an article) belongs to story."""
@@ -214,6 +257,8 @@ class StoryClusterer:
             self.merges[gone.id] = keep.id
             del self._stories[gone.id]
             self._unindex(gone)
+            self._unarchive(gone.id)
+            self._posted.pop(gone.id, None)
             story = keep
             ev = story.as_evidence(self._names)
         return story
@@ -230,6 +275,51 @@ class StoryClusterer:
             self._recent.popitem(last=False)
             if story is not None:
                 story.compact(opts.compact_terms, opts.compact_names)
+
+    def _retire_idle(self) -> None:
+        """Move stories idle beyond the recency window from the term index to the exact-name archive."""
+        opts = self.options
+        while self._posted:
+            sid = next(iter(self._posted))
+            story = self._stories[sid]
+            if story.updated > self._seq - opts.posting_min_idle:
+                break
+            if story.last_day is not None and self._clock is not None \
+                    and story.last_day >= self._clock - opts.posting_days:
+                break
+            self._posted.popitem(last=False)
+            self._unindex(story)
+            story.index_terms = []
+            self._archive_story(story)
+
+    def _archive_story(self, story: StoryState) -> None:
+        opts = self.options
+        full_names = [(k, c * self._names.idf(k)) for k, c in story.names.items() if k.startswith("n:")]
+        keys = [k for k, _ in sorted(full_names, key=lambda kv: (-kv[1], kv[0]))[:opts.archive_names]]
+        if not keys:
+            return
+        self._archived[story.id] = keys
+        for key in keys:
+            posting = self._archive.setdefault(key, OrderedDict())
+            posting[story.id] = None
+            if len(posting) > opts.archive_cap:
+                dropped, _ = posting.popitem(last=False)
+                self._forget_archive_key(dropped, key)
+
+    def _forget_archive_key(self, sid: str, key: str) -> None:
+        keys = self._archived.get(sid)
+        if keys is not None and key in keys:
+            keys.remove(key)
+            if not keys:
+                del self._archived[sid]
+
+    def _unarchive(self, sid: str) -> None:
+        for key in self._archived.pop(sid, ()):
+            posting = self._archive.get(key)
+            if posting is not None:
+                posting.pop(sid, None)
+                if not posting:
+                    del self._archive[key]
 
     # ---- inverted index -------------------------------------------------------------------------------
     def _index_keys(self, story: StoryState) -> list[str]:
@@ -250,8 +340,11 @@ class StoryClusterer:
     def _reindex(self, story: StoryState) -> None:
         """Post the story under its current keys as the most recently updated entry."""
         self._unindex(story)
+        self._unarchive(story.id)
         story.index_terms = self._index_keys(story)
         self._post(story)
+        self._posted.pop(story.id, None)
+        self._posted[story.id] = None
 
     def _post(self, story: StoryState) -> None:
         cap = self.options.posting_cap
@@ -265,7 +358,8 @@ class StoryClusterer:
     def state_dict(self) -> dict:
         """JSON-serialisable state (format "corroborate-cluster/1"): options, term and name document
         frequencies, per story its capped summary (StoryState.to_json row), merges, the inverted index
-        (key -> story ids, least recently updated first) and the copy index (SyndicationIndex.state_dict)."""
+        (key -> story ids, least recently updated first), the stories in it by last update ("posted"), the
+        exact-name archive of retired stories, the stream clock and the copy index (SyndicationIndex.state_dict)."""
         return {
             "format": "corroborate-cluster/1",
             "options": self.options.to_dict(),
@@ -275,6 +369,9 @@ class StoryClusterer:
             "stories": [s.to_json() for s in sorted(self._stories.values(), key=lambda s: s.updated)],
             "merges": dict(self.merges),
             "postings": {k: list(p) for k, p in self._postings.items()},
+            "posted": list(self._posted),
+            "archive": {k: list(p) for k, p in self._archive.items()},
+            "clock": self._clock,
             "syndication": self._syndication.state_dict(),
         }
 
@@ -296,6 +393,16 @@ class StoryClusterer:
             for aid in story.articles:
                 clusterer._article_story[aid] = story.id
         clusterer._postings = {k: OrderedDict.fromkeys(sids) for k, sids in state["postings"].items()}
+        clusterer._archive = {k: OrderedDict.fromkeys(sids) for k, sids in state.get("archive", {}).items()}
+        for key, sids in clusterer._archive.items():
+            for sid in sids:
+                clusterer._archived.setdefault(sid, []).append(key)
+        clusterer._clock = state.get("clock")
+        if "posted" in state:
+            clusterer._posted = OrderedDict.fromkeys(state["posted"])
+        else:  # a state saved before the recency window: every story is in the term index
+            clusterer._posted = OrderedDict.fromkeys(s.id for s in sorted(clusterer._stories.values(),
+                                                                         key=lambda s: s.updated))
         horizon = clusterer._seq - opts.compact_after
         recent = sorted((s for s in clusterer._stories.values() if s.updated >= horizon), key=lambda s: s.updated)
         clusterer._recent = OrderedDict.fromkeys(s.id for s in recent)

@@ -16,7 +16,7 @@ from .features import TermStats, sparse_dot
 # Names of the pair features, in the order `pair_features` returns them (the decision weights follow it).
 FEATURE_NAMES = (
     "bias", "cosine", "name_cover_article", "name_cover_story", "avg_link",
-    "log_gap_days", "top_names", "log_size", "title_cosine",
+    "log_gap_days", "top_names", "log_size", "title_cosine", "embed_cosine",
 )
 
 
@@ -46,6 +46,7 @@ class ArticleEvidence:
     group: str  # syndication group id
     top_names: tuple[str, ...] = ()  # the article's most salient names (count x idf), the event's actors
     norm: float = 1.0  # L2 norm of vector (1 for an article; a story seen as an article has its own)
+    embedding: tuple[float, ...] | None = None  # optional MiniLM title+lead vector, unit length (cluster_embed)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class StoryState:
     norm: float = 0.0
     title_norm: float = 0.0
     name_total: float = 0.0  # sum over names of idf x share of articles naming it (idf as of last update)
+    embedding: list[float] | None = None  # sum of its articles' MiniLM vectors, when the extra is in use
 
     def absorb(self, ev: ArticleEvidence, article_id: str, seq: int, centroid_cap: int, name_cap: int,
                name_stats: TermStats) -> None:
@@ -77,6 +79,7 @@ class StoryState:
         for k in ev.names:
             self.names[k] = self.names.get(k, 0.0) + 1.0
         _cap(self.names, name_cap)
+        self.embedding = _add_vectors(self.embedding, ev.embedding)
         if ev.day is not None:
             self.first_day = ev.day if self.first_day is None else min(self.first_day, ev.day)
             self.last_day = ev.day if self.last_day is None else max(self.last_day, ev.day)
@@ -94,6 +97,7 @@ class StoryState:
         _add_into(self.centroid, other.centroid, centroid_cap)
         _add_into(self.title_centroid, other.title_centroid, centroid_cap // 4)
         _add_into(self.names, other.names, name_cap)
+        self.embedding = _add_vectors(self.embedding, other.embedding)
         for d in (other.first_day, other.last_day):
             if d is not None:
                 self.first_day = d if self.first_day is None else min(self.first_day, d)
@@ -133,21 +137,36 @@ class StoryState:
             title_vector={t: w / self.title_norm for t, w in self.title_centroid.items()},
             names={k: name_stats.idf(k) for k, c in self.names.items() if c * 2 >= len(self.articles) or c >= 2},
             day=self.last_day, outlet="", group="",
+            embedding=_unit(self.embedding) if self.embedding is not None else None,
         )
 
     def to_json(self) -> list:
         return [self.id, self.created, self.articles, self.centroid, self.title_centroid, self.names,
                 self.first_day, self.last_day, self.outlets, self.groups, self.updated, self.index_terms,
-                self.name_total]
+                self.name_total, self.embedding]
 
     @classmethod
     def from_json(cls, row: list) -> StoryState:
         s = cls(id=row[0], created=row[1], articles=list(row[2]), centroid=dict(row[3]),
                 title_centroid=dict(row[4]), names=dict(row[5]), first_day=row[6], last_day=row[7],
                 outlets=list(row[8]), groups=list(row[9]), updated=row[10], index_terms=list(row[11]),
-                name_total=row[12] if len(row) > 12 else 0.0)
+                name_total=row[12] if len(row) > 12 else 0.0,
+                embedding=list(row[13]) if len(row) > 13 and row[13] is not None else None)
         s.refresh_norms()
         return s
+
+
+def _add_vectors(total: list[float] | None, vector: list[float] | tuple[float, ...] | None) -> list[float] | None:
+    if vector is None:
+        return total
+    if total is None:
+        return list(vector)
+    return [a + b for a, b in zip(total, vector, strict=True)]
+
+
+def _unit(vector: list[float]) -> tuple[float, ...]:
+    norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+    return tuple(v / norm for v in vector)
 
 
 def _add_into(target: dict[str, float], source: dict[str, float], cap: int) -> None:
@@ -165,7 +184,8 @@ def _cap(weights: dict[str, float], cap: int) -> None:
 
 
 def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats) -> list[float]:
-    """Evidence that an article belongs to a story: content, shared names, time gap, story size."""
+    """Evidence that an article belongs to a story: content, shared names, time gap, story size, and
+    (only with the optional embeddings extra; 0 otherwise) MiniLM similarity to the story's mean vector."""
     dot = sparse_dot(ev.vector, story.centroid)
     cosine = dot / (story.norm * ev.norm)
     title_cos = sparse_dot(ev.title_vector, story.title_centroid) / story.title_norm if ev.title_vector else 0.0
@@ -185,5 +205,9 @@ def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats)
         gap = 0.0
     else:
         gap = max(0, story.first_day - ev.day, ev.day - story.last_day)
+    embed_cos = 0.0
+    if ev.embedding is not None and story.embedding is not None:
+        embed_cos = sum(a * b for a, b in zip(ev.embedding, story.embedding, strict=True)) \
+            / (math.sqrt(sum(b * b for b in story.embedding)) or 1.0)
     return [1.0, cosine, cover_article, cover_story, dot / n,
-            math.log1p(gap), top, math.log1p(n), title_cos]
+            math.log1p(gap), top, math.log1p(n), title_cos, embed_cos]

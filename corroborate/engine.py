@@ -85,18 +85,39 @@ class StoriesReport:
 
 
 def cluster_options(options: Options) -> ClusterOptions:
-    return ClusterOptions(min_articles=options.min_articles, min_outlets=options.min_outlets)
+    base = ClusterOptions(min_articles=options.min_articles, min_outlets=options.min_outlets)
+    if options.embeddings:
+        from .cluster_embed import embedding_options
+
+        return embedding_options(base)
+    return base
+
+
+def _clusterer_class(options: Options) -> type[StoryClusterer]:
+    """The plain clusterer, or the one that also weighs MiniLM similarity when asked for (and installed)."""
+    if not options.embeddings:
+        return StoryClusterer
+    from .cluster_embed import EmbeddingClusterer
+
+    options.check()
+    return EmbeddingClusterer
 
 
 def build_stories(store: Store, options: Options, progress: Progress | None = None) -> StoriesReport:
     """Let every article not yet in a story join one (incrementally, in publication order)."""
     state = store.get_state(CLUSTER_STATE)
     copts = cluster_options(options)
-    clusterer = StoryClusterer.from_state(_decode_state(state), copts) if state else StoryClusterer(copts)
+    kind = _clusterer_class(options)
+    clusterer = kind.from_state(_decode_state(state), copts) if state else kind(copts)
     ids = store.unassigned_article_ids()
     assignments: dict[str, str] = {}
     for i in range(0, len(ids), 500):
-        for article in store.get_articles(ids[i:i + 500]):
+        batch = store.get_articles(ids[i:i + 500])
+        if options.embeddings:  # one batched encoding per block instead of one call per article
+            from .cluster_embed import embed_articles
+
+            clusterer.vectors = {a.id: tuple(map(float, v)) for a, v in zip(batch, embed_articles(batch), strict=True)}
+        for article in batch:
             assignments[article.id] = clusterer.add(article)
         if progress:
             progress(min(500, len(ids) - i))

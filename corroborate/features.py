@@ -95,17 +95,26 @@ def name_keys(article: Article, limit: int = 40) -> Counter[str]:
             names.append(name)
     keys: Counter[str] = Counter()
     for name in names:
-        parts = [normalise_token(p) for p in re.split(r"[\s\-]+", name)]
-        parts = [p for p in parts if len(p) > 1 and p not in STOPWORDS and p not in _CONNECTORS]
-        if not parts:
-            continue
-        if len(parts) > 1:
-            keys["n:" + " ".join(parts)] += 1
-        for p in parts:
-            keys["t:" + p] += 1
-            if len(p) >= 4 and p.isalpha():
-                keys["p:" + soundex(p)] += 1
+        keys.update(_keys_of_name(name))
     return Counter(dict(keys.most_common(limit)))
+
+
+@lru_cache(maxsize=1 << 15)
+def _keys_of_name(name: str) -> tuple[str, ...]:
+    """The keys one written name gives (full form, tokens, sound keys); cached, as names recur a lot."""
+    parts = [normalise_token(p) for p in _NAME_SPLIT.split(name)]
+    parts = [p for p in parts if len(p) > 1 and p not in STOPWORDS and p not in _CONNECTORS]
+    if not parts:
+        return ()
+    keys = ["n:" + " ".join(parts)] if len(parts) > 1 else []
+    for p in parts:
+        keys.append("t:" + p)
+        if len(p) >= 4 and p.isalpha():
+            keys.append("p:" + soundex(p))
+    return tuple(keys)
+
+
+_NAME_SPLIT = re.compile(r"[\s\-]+")
 
 
 _CONNECTORS = frozenset({"of", "de", "la", "al", "bin", "van", "von", "der", "du", "the", "el"})
@@ -131,6 +140,14 @@ class TermStats:
     def prune(self, min_df: int = 2) -> None:
         """Drop one-off terms (typos, numbers) to bound memory; they matter little to any IDF."""
         self.df = {t: c for t, c in self.df.items() if c >= min_df}
+
+    def shrink(self, max_keys: int) -> None:
+        """Drop the rarest terms until at most half of max_keys remain, so the table stays bounded on an
+        endless stream of new names (a dropped term reads as unseen: its IDF only rises a little)."""
+        min_df = 2
+        while len(self.df) > max_keys // 2:
+            self.prune(min_df)
+            min_df += 1
 
     def state_dict(self) -> dict:
         return {"docs": self.docs, "df": self.df}

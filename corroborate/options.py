@@ -17,4 +17,18 @@ class Options:
     words: int = 150  # brief length
     min_articles: int = 2  # minimum evidence before a group is listed as a story
     min_outlets: int = 1
+    embeddings: bool = False  # MiniLM title+lead similarity as an extra clustering signal (optional extra)
     quiet: bool = False
+
+    def check(self) -> None:
+        """Fail early, before any work, on settings this installation cannot honour."""
+        if self.embeddings:
+            from .cluster_embed import available
+
+            if not available():
+                raise OptionsError("--embeddings needs the embeddings extra: pip install 'corroborate[embeddings]' "
+                                   "(or leave out --embeddings)")
+
+
+class OptionsError(ValueError):
+    """A setting that cannot be used here; the message says what to do instead."""

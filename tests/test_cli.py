@@ -161,3 +161,14 @@ def test_evaluation_commands_wiring(tmp_path, capsys, example):
     run_cli(capsys, "ingest", str(example), "--db", db, "--quiet")
     code, out, _ = run_cli(capsys, "check", "About 140 firefighters fought the fire", "--db", db, "--json")
     assert code == 0 and json.loads(out)["verdict"] in {"supported", "contradicted", "disputed", "not found"}
+
+
+def test_embeddings_without_the_extra_fail_before_any_work(tmp_path, capsys, example, monkeypatch):
+    import corroborate.cluster_embed as cluster_embed
+
+    monkeypatch.setattr(cluster_embed, "available", lambda: False)
+    db = tmp_path / "e.db"
+    assert main(["ingest", str(example), "--db", str(db), "--embeddings", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "embeddings extra" in err and "pip install" in err
+    assert not db.exists()  # nothing was started

@@ -6,6 +6,7 @@ import pytest
 
 from corroborate.cluster import ClusterOptions, StoryClusterer
 from corroborate.cluster_eval import adjusted_rand, b_cubed, load_story_corpus, publication_order
+from corroborate.features import TermStats
 from corroborate.model import Article
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "stories-dev"
@@ -113,7 +114,8 @@ def test_syndicated_copies_count_once():
     assert c.outlet_count(sid) == 3
 
 
-@pytest.mark.parametrize("options", [ClusterOptions(), ClusterOptions(compact_after=2, compact_terms=5)])
+@pytest.mark.parametrize("options", [ClusterOptions(), ClusterOptions(compact_after=2, compact_terms=5),
+                                     ClusterOptions(posting_days=0, posting_min_idle=2)])
 def test_state_round_trip_continues_like_one_run(options):
     stream = toy_stream()
     rng = random.Random(7)
@@ -141,6 +143,64 @@ def test_idle_stories_are_compacted_but_still_found():
     quake = c._stories["sq0"]
     assert len(quake.centroid) <= 5 and len(quake.names) <= 3
     assert c.add(art("q1", QUAKE[1], "2026-03-02", "c")) == "sq0"
+
+
+def test_idle_story_leaves_term_index_and_is_found_by_full_name():
+    def run(options: ClusterOptions) -> tuple[StoryClusterer, str]:
+        c = StoryClusterer(options)
+        c.add(art("q1", QUAKE[1], "2026-03-01", "a"))  # names "President Boric"
+        for i, body in enumerate(ELECTION + MERGER):
+            c.add(art(f"x{i}", body, "2026-03-04", "b"))
+        assert not any("sq1" in posting for posting in c._postings.values())  # idle 3 days > 1: retired
+        assert "sq1" not in c._posted
+        return c, c.add(art("q2", QUAKE[2], "2026-03-04", "c"))  # names President Boric too
+
+    c, sid = run(ClusterOptions(posting_days=1, posting_min_idle=2))
+    assert sid == "sq1"  # found through the exact-name archive
+    assert "sq1" in c._posted and not c._archive  # and back in the term index
+    _, sid = run(ClusterOptions(posting_days=1, posting_min_idle=2, archive_candidates=0))
+    assert sid == "sq2"  # without the archive the old story is out of reach
+
+
+def test_recently_updated_stories_stay_indexed_whatever_the_dates():
+    # One article dated far in the future must not empty the index: stories updated within
+    # posting_min_idle arrivals stay in it.
+    c = StoryClusterer(ClusterOptions(posting_days=1, posting_min_idle=10))
+    c.add(art("q1", QUAKE[1], "2026-03-01", "a"))
+    c.add(art("x0", ELECTION[0], "2031-01-01", "b"))
+    assert "sq1" in c._posted
+    assert c.add(art("q2", QUAKE[2], "2026-03-02", "c")) == "sq1"
+
+
+def test_index_stays_bounded_on_a_long_stream():
+    # 400 distinct one-article events over 400 days: stories accumulate, the term index does not.
+    options = ClusterOptions(posting_days=5, posting_min_idle=20)
+    c = StoryClusterer(options)
+    rng = random.Random(3)
+    syllables = ["ka", "lo", "mi", "ra", "ten", "vo", "shi", "dar", "bel", "gor", "nas", "lex"]
+    posted, scored = [], []
+    for day in range(400):
+        place = "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+        chief = "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+        body = QUAKE[1].replace("Valparaiso", place).replace("Boric", chief)
+        published = f"{2026 + day // 360}-{1 + day % 360 // 30:02d}-{1 + day % 30:02d}"
+        before = c.work["stories_scored"]
+        c.add(art(f"a{day}", body, published, f"o{day}"))
+        posted.append(len(c._posted))
+        scored.append(c.work["stories_scored"] - before)
+    assert len(c.stories()) > 100
+    assert max(posted[200:]) <= options.posting_min_idle + 10
+    assert max(scored) <= options.candidates + options.archive_candidates
+
+
+def test_term_stats_shrink_keeps_frequent_terms():
+    stats = TermStats()
+    for i in range(1000):
+        stats.observe({"common", f"rare{i}", f"pair{i // 2}"})
+    stats.shrink(600)
+    assert len(stats.df) <= 300
+    assert stats.df["common"] == 1000
+    assert stats.idf("rare7") > stats.idf("common")
 
 
 def test_readding_an_article_is_idempotent():
