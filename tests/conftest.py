@@ -28,3 +28,13 @@ def seeds() -> Path:
 @pytest.fixture
 def example() -> Path:
     return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL server for the whole run; each test takes a fresh database on it."""
+    from .pg import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.stop()

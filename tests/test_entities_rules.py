@@ -12,6 +12,8 @@ from corroborate.mentions import mentions_stage
 from corroborate.model import Article
 from corroborate.resolve_cmd import resolve_mentions_command
 
+from .test_entities import _articles, _entity_with
+
 
 def _lines(docs: dict[str, list[tuple[str, list[str]]]]) -> list[dict]:
     """Input lines from {doc: [(sentence, [mention texts in order])]}; ids are "doc:text#n"."""
@@ -119,14 +121,6 @@ def test_full_person_name_links_documents_grouped_into_different_stories():
     assert ent["d1:Phil Ford#0"] == ent["d2:Phil Ford#0"]
 
 
-def _articles(*bodies: str) -> list[Article]:
-    return [mentions_stage(Article(id=f"a{i}", source=f"s{i}", raw_text=b, body=b)) for i, b in enumerate(bodies)]
-
-
-def _with(entities: list[dict], text: str) -> dict:
-    hits = [e for e in entities if any(v["text"] == text for v in e["variants"])]
-    assert len(hits) == 1, f"{text!r} in {len(hits)} entities"
-    return hits[0]
 
 
 def test_name_before_of_joins_the_one_longer_name_it_opens():
@@ -135,9 +129,9 @@ def test_name_before_of_joins_the_one_longer_name_it_opens():
         "The Central Bank of Sylvania cut rates on Monday. The Central Bank of Freedonia held rates. "
         "The Central Bank said little.",
     ))
-    assert _with(ents, "United States")["id"] == _with(ents, "United States of America")["id"]
-    central = _with(ents, "Central Bank")["id"]
-    assert central not in {_with(ents, "Central Bank of Sylvania")["id"], _with(ents, "Central Bank of Freedonia")["id"]}
+    assert _entity_with(ents, "United States")["id"] == _entity_with(ents, "United States of America")["id"]
+    central = _entity_with(ents, "Central Bank")["id"]
+    assert central not in {_entity_with(ents, "Central Bank of Sylvania")["id"], _entity_with(ents, "Central Bank of Freedonia")["id"]}
 
 
 def test_link_across_stories_does_not_glue_people_through_a_shared_surname():

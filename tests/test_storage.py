@@ -9,15 +9,6 @@ import pytest
 from corroborate.model import Article, content_id
 from corroborate.storage import StoreError, StoryMeta, open_store
 
-from .pg import PostgresServer
-
-
-@pytest.fixture(scope="module")
-def pg_server():
-    server = PostgresServer()
-    yield server
-    server.stop()
-
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def store_url(request, tmp_path):

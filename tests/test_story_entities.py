@@ -7,15 +7,6 @@ import pytest
 from corroborate.storage import open_store
 from corroborate.story_entities import blocking_keys, link_story_entities
 
-from .pg import PostgresServer
-
-
-@pytest.fixture(scope="module")
-def pg_server():
-    server = PostgresServer()
-    yield server
-    server.stop()
-
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def store(request, tmp_path):
