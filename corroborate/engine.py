@@ -109,7 +109,6 @@ def build_stories(store: Store, options: Options, progress: Progress | None = No
     copts = cluster_options(options)
     kind = _clusterer_class(options)
     clusterer = kind.from_state(_decode_state(state), copts) if state else kind(copts)
-    merged_before = set(clusterer.merges)
     ids = store.unassigned_article_ids()
     assignments: dict[str, str] = {}
     for i in range(0, len(ids), 500):
@@ -136,8 +135,6 @@ def build_stories(store: Store, options: Options, progress: Progress | None = No
         metas[sid] = story_meta(sid, articles, groups)
     final = {aid: clusterer.story_of(aid) for aid in assignments}
     store.save_assignments(final, metas, merges, syndication, (CLUSTER_STATE, _encode_state(clusterer.state_dict())))
-    for old in set(merges) - merged_before:  # a merged-away story no longer mentions anyone; its successor is relinked
-        store.save_story_entities(old, [], {})
     return StoriesReport(assigned=len(final), stories=len(touched), merges=len(merges), touched=sorted(touched))
 
 
