@@ -66,3 +66,20 @@ def test_two_known_entities_bridged_by_a_story_merge_and_redirect(store):
     survivor = store.get_entity(a["x"])
     assert store.get_entity(b["y"])["id"] == survivor["id"] == c["z"]
     assert survivor["stories"] == 3
+
+
+def test_a_story_merged_into_another_leaves_no_entity_rows_behind(store):
+    from corroborate.storage.base import StoryMeta
+
+    a = link_story_entities(store, "s1", [_entity("x", "Jen Psaki", "PERSON", {"Jen Psaki": 2})])
+    b = link_story_entities(store, "s2", [_entity("y", "Fawad Hussein", "PERSON", {"Fawad Hussein": 1}),
+                                          _entity("z", "Jen Psaki", "PERSON", {"Psaki": 1})])
+    assert store.get_entity(a["x"])["stories"] == 2
+    store.save_assignments({}, {"s2": StoryMeta("s2", "Two", 2, 2)}, {"s1": "s2"}, {})
+    psaki = store.get_entity(a["x"])
+    assert psaki["stories"] == 1 and psaki["mentions"] == 1  # only s2's share is left
+    assert {s["story"] for s in psaki["in_stories"]} == {"s2"}
+    only_s1 = link_story_entities(store, "s3", [_entity("w", "Saddam Hussein", "PERSON", {"Saddam Hussein": 1})])
+    store.save_assignments({}, {"s2": StoryMeta("s2", "Two", 3, 2)}, {"s3": "s2"}, {})
+    assert store.get_entity(only_s1["w"]) is None  # no story mentions it any more
+    assert store.get_entity(b["y"])["stories"] == 1

@@ -134,6 +134,7 @@ class SQLStore(EntitySQL, Store):
                            "new_id = excluded.new_id", (old, new, now))
                 self._exec("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (new, old))
                 self._exec("DELETE FROM stories WHERE id = ?", (old,))
+                self._forget_merged_story_entities(old)
             if state is not None:
                 self._exec("INSERT INTO component_state VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
                            "value = excluded.value, updated_at = excluded.updated_at", (state[0], state[1], now))

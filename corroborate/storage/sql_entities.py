@@ -51,14 +51,7 @@ class EntitySQL:
         with self._transaction():
             for old, new in merges.items():
                 self._merge_entity(old, new)
-            touched = set()
-            for entity_id, mentions, variants in self._exec(
-                    "SELECT entity_id, mentions, variants FROM story_entities WHERE story_id = ?",
-                    (story_id,)).fetchall():
-                stories = 0 if entity_id in touched else -1  # a story counts once per entity
-                touched.add(entity_id)
-                self._add_to_totals(entity_id, stories, -mentions, json.loads(variants), "", "")
-            self._exec("DELETE FROM story_entities WHERE story_id = ?", (story_id,))
+            touched = self._take_story_out_of_entities(story_id)
             linked: set[str] = set()
             for row in rows:
                 stories = 0 if row["entity_id"] in linked else 1
@@ -69,10 +62,31 @@ class EntitySQL:
                             json.dumps(row["variants"], ensure_ascii=False)))
                 for key in row["keys"]:
                     self._exec("INSERT INTO entity_keys VALUES (?, ?) ON CONFLICT DO NOTHING", (key, row["entity_id"]))
-            for entity_id in touched:  # no story mentions it any more
-                self._exec("DELETE FROM entity_keys WHERE entity_id = ? AND entity_id IN "
-                           "(SELECT id FROM entities WHERE story_count <= 0)", (entity_id,))
-                self._exec("DELETE FROM entities WHERE id = ? AND story_count <= 0", (entity_id,))
+            self._drop_unmentioned_entities(touched)
+
+    def _take_story_out_of_entities(self, story_id: str) -> set[str]:
+        """Subtract a story's share from its entities' totals and drop its rows (inside a transaction);
+        returns the entities it mentioned."""
+        touched: set[str] = set()
+        for entity_id, mentions, variants in self._exec(
+                "SELECT entity_id, mentions, variants FROM story_entities WHERE story_id = ?",
+                (story_id,)).fetchall():
+            stories = 0 if entity_id in touched else -1  # a story counts once per entity
+            touched.add(entity_id)
+            self._add_to_totals(entity_id, stories, -mentions, json.loads(variants), "", "")
+        self._exec("DELETE FROM story_entities WHERE story_id = ?", (story_id,))
+        return touched
+
+    def _drop_unmentioned_entities(self, entity_ids: set[str]) -> None:
+        for entity_id in entity_ids:  # no story mentions it any more
+            self._exec("DELETE FROM entity_keys WHERE entity_id = ? AND entity_id IN "
+                       "(SELECT id FROM entities WHERE story_count <= 0)", (entity_id,))
+            self._exec("DELETE FROM entities WHERE id = ? AND story_count <= 0", (entity_id,))
+
+    def _forget_merged_story_entities(self, story_id: str) -> None:
+        """A story merged into another mentions no one any more: its successor is relinked when its
+        brief is next computed (call inside the merge's transaction)."""
+        self._drop_unmentioned_entities(self._take_story_out_of_entities(story_id))
 
     def _add_to_totals(self, entity_id: str, stories: int, mentions: int, variants: dict[str, int],
                        name: str, typ: str) -> None:
