@@ -1,8 +1,11 @@
 """TempEval-3 TIMEX3 benchmark: span F1 (strict and relaxed), type and value scores, speed.
 
-Run from the repo root: /work/venv/bin/python bench/timex.py [--errors N] [--split TimeBank|AQUAINT] [--news]
+Run from the repo root:
+    /work/venv/bin/python bench/timex.py [--errors N] [--split TimeBank|AQUAINT|AQUAINT-A|AQUAINT-B] [--news]
 Reads ../shared/data/temporal-dev/tempeval3/{TimeBank,AQUAINT}/*.tml and tags each document's TEXT
-with its DCT as the anchor.  Scoring follows TE3-evaluation: relaxed = any character overlap
+with its DCT as the anchor.  AQUAINT-A / AQUAINT-B are its documents in sorted file-name order taken
+alternately (A: 1st, 3rd, ...; B: 2nd, 4th, ...), so that rules can be developed on TimeBank and A
+and B kept as a held-out check.  Scoring follows TE3-evaluation: relaxed = any character overlap
 (one-to-one), strict = identical span; the value and type scores are attribute F1 over relaxed
 matches (correct attributes / system timexes, / gold timexes).  HeidelTime's published TempEval-3
 figures are printed beside ours for reference (they are on the TE3 platinum test set, not this data).
@@ -47,9 +50,19 @@ def prf(correct: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def split_paths(split: str) -> list[str]:
+    """The .tml files of a split; "AQUAINT-A"/"AQUAINT-B" are alternate AQUAINT files in sorted order."""
+    corpus, _, half = split.partition("-")
+    paths = sorted(glob.glob(os.path.join(DATA, corpus, "*.tml")))
+    if half:
+        paths = paths[{"A": 0, "B": 1}[half]::2]
+    return paths
+
+
 def evaluate(paths: list[str], errors: int = 0) -> dict[str, float]:
     """Tag every document, score it against its gold; returns the figures the table prints."""
     n_gold = n_sys = relaxed = strict = value_ok = type_ok = 0
+    wrong_exact = wrong_partial = ok_partial = 0
     elapsed = 0.0
     shown = 0
     for path in paths:
@@ -64,12 +77,21 @@ def evaluate(paths: list[str], errors: int = 0) -> dict[str, float]:
         strict += sum(1 for g, s in pairs if (g.start, g.end) == (s.start, s.end))
         value_ok += sum(1 for g, s in pairs if g.value == s.value)
         type_ok += sum(1 for g, s in pairs if g.type == s.type)
+        for g, s in pairs:
+            exact = (g.start, g.end) == (s.start, s.end)
+            if g.value != s.value:
+                wrong_exact += exact
+                wrong_partial += not exact
+            else:
+                ok_partial += not exact
         if errors and shown < errors:
             shown += _show_errors(doc, system, pairs, errors - shown)
     out = {}
     for name, correct in (("strict", strict), ("relaxed", relaxed), ("value", value_ok), ("type", type_ok)):
         out[name + "_p"], out[name + "_r"], out[name + "_f"] = prf(correct, n_sys, n_gold)
     out["value_acc"] = value_ok / relaxed if relaxed else 0.0
+    out.update(wrong_exact=wrong_exact, wrong_partial=wrong_partial, ok_partial=ok_partial,
+               missed=n_gold - relaxed, false_alarms=n_sys - relaxed, value_ok=value_ok)
     out.update(n_gold=n_gold, n_sys=n_sys, docs=len(paths), seconds=elapsed,
                per_second=n_sys / elapsed if elapsed else 0.0)
     return out
@@ -116,17 +138,20 @@ def news_speed() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
-    parser.add_argument("--split", choices=["TimeBank", "AQUAINT"], default=None)
+    parser.add_argument("--split", choices=["TimeBank", "AQUAINT", "AQUAINT-A", "AQUAINT-B"], default=None)
     parser.add_argument("--news", action="store_true", help="also time the tagger on Timeline17 articles")
     args = parser.parse_args()
     if not os.path.isdir(DATA):
         sys.exit(f"TempEval-3 data not found at {DATA}")
-    splits = [args.split] if args.split else ["TimeBank", "AQUAINT"]
+    splits = [args.split] if args.split else ["TimeBank", "AQUAINT-A", "AQUAINT-B", "AQUAINT", "all"]
     rows = []
-    for split in splits + (["all"] if len(splits) > 1 else []):
-        chosen = splits if split == "all" else [split]
-        paths = sorted(p for s in chosen for p in glob.glob(os.path.join(DATA, s, "*.tml")))
-        rows.append((split, evaluate(paths, args.errors if split != "all" else 0)))
+    for split in splits:
+        if split == "all":
+            paths = split_paths("TimeBank") + split_paths("AQUAINT")
+        else:
+            paths = split_paths(split)
+        shown_errors = args.errors if split in ("TimeBank", "AQUAINT-A") or args.split else 0
+        rows.append((split, evaluate(paths, shown_errors)))
     print("| system | data | docs | gold | sys | strict P/R/F1 | relaxed P/R/F1 | type F1 | value F1 | value acc | timexes/s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for split, r in rows:
@@ -136,6 +161,16 @@ def main() -> None:
               f"{100 * r['type_f']:.1f} | {100 * r['value_f']:.1f} | {100 * r['value_acc']:.1f} | "
               f"{r['per_second']:.0f} |")
     print("| HeidelTime (published, TE3 platinum test) | - | - | - | - | 83.9/79.0/81.3 | 93.1/87.7/90.3 | - | 77.6 | - | - |")
+    print()
+    print("Value errors by cause (a gold timex scores a value only when matched with the right value):")
+    print()
+    print("| data | correct values | missed (no overlap) | false alarms | wrong value, exact span | "
+          "wrong value, other span | right value, other span | value F1 if wrong-span values were right |")
+    print("|---|---|---|---|---|---|---|---|")
+    for split, r in rows:
+        span_fixed = prf(r["value_ok"] + r["wrong_partial"], r["n_sys"], r["n_gold"])[2]
+        print(f"| {split} | {r['value_ok']} | {r['missed']} | {r['false_alarms']} | {r['wrong_exact']} | "
+              f"{r['wrong_partial']} | {r['ok_partial']} | {100 * span_fixed:.1f} |")
     if args.news:
         print()
         print(news_speed())

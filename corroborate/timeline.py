@@ -196,7 +196,6 @@ def timeline_from_articles(
 LEAD_SENTENCES = 5  # lead sentences of an article that may summarise its publication day (DATEWISE: 5)
 TOPIC_SHARE = 0.3  # share of the articles a word must appear in to count as a topic word
 PUBLISHED_WEIGHT = 0.5
-LATER_REFERENCE_WEIGHT = 3.0  # an article published on a day counts half as much as one that mentions it
 
 
 def _document_frequencies(articles: list[Article]) -> Counter:

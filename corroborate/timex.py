@@ -7,7 +7,8 @@ holidays) and timex_rules_rel (relative dates, vague references, durations,
 sets, clock times); this module runs them all, widens each match over the
 modifiers TimeML counts as part of the expression ("early", "the end of",
 "more than", "nearly"), keeps the longest non-overlapping matches and resolves
-anaphoric ones ("that year", "two days later") against the date told last.
+anaphoric ones ("that year", "two days later", "the previous Friday", "that quarter", a bare "at 3 a.m."
+right after a dated day) against the date told last.
 Relative expressions resolve against the anchor (the publication date);
 without one they stay underspecified ("XXXX-WXX-1").
 """
@@ -25,13 +26,14 @@ from . import timex_rules_period, timex_rules_rel  # noqa: F401  (importing them
 from .model import Article, TimeExpr
 from .timex_calendar import parse_anchor, resolve_reference
 from .timex_context import MatchContext
+from .timex_lexicon import NUMBER
 from .timex_rules_date import RULES
 from .timex_tml import read_timeml
 
 _POINT_MODS = re.compile(
     r"(?:(?<![\w-])(?:early|late)[\s-]+"
     r"|(?<![\w-])(?P<rel_only>earlier|later)\s+"
-    r"|(?<![\w-])(?P<approx>approximately|roughly|nearly|almost|circa|more than|less than|at least)\s+"
+    r"|(?<![\w-])(?P<approx>approximately|roughly|nearly|almost|circa|more than|less than|at least|around|(?P<about>about))\s+"
     r"|(?<![\w-])mid-?\s*"
     r"|(?<![\w-])(?:the\s+)?(?:start|beginning|middle|end|close|turn|first half|second half|latter half|"
     r"last half|latter part|early part|first part|rest|remainder|first days|last days|first weeks|last weeks|"
@@ -41,9 +43,11 @@ _POINT_MODS = re.compile(
 )
 _DURATION_MODS = re.compile(
     r"(?<![\w-])(?:more than|less than|fewer than|at least|at most|no more than|no less than|not more than|"
-    r"up to|approximately|roughly|nearly|almost|just over|just under|well over|upwards of)\s+$",
+    r"up to|approximately|roughly|nearly|almost|just over|just under|well over|upwards of|about|around)\s+$",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(rf"(?:{NUMBER})\b(?!$)", re.IGNORECASE)
+_CLOCK_REACH = 250  # characters after a dated day within which a bare clock time is on that day
 _QUARTER_REACH = 400  # characters after a quarter within which "a year ago" means that quarter last year
 _HALF = re.compile(r"(first|second|latter|last) half of\s+$", re.IGNORECASE)
 
@@ -63,12 +67,14 @@ _TRIGGERS = {name: re.compile(trigger) for name, trigger in {
     "season": r"spring|summer|fall|autumn|winter", "quarter": r"quarter|half",
     "spoken_year": r"nineteen|eighteen|thousand", "quarter_code": r"q[1-4]",
     "holiday": r"christmas|new|halloween|valentine|boxing|independence|bastille|may|patrick|thanksgiving|"
-               r"labor|memorial|easter|good",
+               r"labou?r|memorial|easter|good|groundhog|earth|veterans|remembrance|armistice|inauguration|canada|"
+               r"australia|anzac|juneteenth|fawkes|bonfire|black|columbus|presidents?|martin|mlk|mother|father|"
+               r"election|maundy|holy|palm|ash|ascension|pentecost|whit|whitsunday",
     "relative_day": r"today|tonight|tomorrow|yesterday", "part_of_today": r"morning|afternoon|evening|night|overnight",
     "generic_reference": r"now|current|currently|present|presently|nowadays|days|moment|recent|recently|lately|term|possible|date|"
                          r"past|formerly|future|soon",
     "relative_unit_period": r"week|weekend|month|quarter|year|decade|period", "period_end": r"end",
-    "anaphoric_period": r"day|morning|afternoon|evening|night|week|month|year",
+    "anaphoric_period": r"day|morning|afternoon|evening|night|week|month|quarter|year",
     "year_ago_adjective": r"year|prior", "units_ago": r"ago|earlier|now|hence|back|later",
     "vague_ago": r"ago|earlier|later", "duration": _UNITS, "vague_duration": _UNITS, "duration_adjective": _UNITS,
     "long_adjective": r"long", "vague_while": r"while|time",
@@ -101,14 +107,19 @@ def find_timexes(text: str, anchor: str | None = None) -> list[TimeExpr]:
         for m in _matches(pattern, text, hits.get(name, []) if name in _TRIGGERS else None, word_starts):
             if m.end() == m.start():
                 continue
-            result = handler(m, ctx)
+            try:
+                result = handler(m, ctx)
+            except (OverflowError, ValueError):
+                continue  # calendar arithmetic out of range ("9,999,999 weeks later"): not worth a guess
             if result is None:
                 continue
             value, kind = result
             start, end = _trim(text, m.start(), m.end())
-            start, value = _extend_modifiers(text, start, value, kind)
+            start, value = _extend_modifiers(text, start, end, value, kind)
             candidates.append((start, end, value, kind))
-    found = [TimeExpr(start=s, end=e, text=text[s:e], value=v, type=k) for s, e, v, k in _select(candidates)]
+    selected = _select(candidates)
+    selected = sorted(selected + _coordinated_days(text, selected))
+    found = [TimeExpr(start=s, end=e, text=text[s:e], value=v, type=k) for s, e, v, k in selected]
     _resolve_references(found, ctx.anchor, text)
     return found
 
@@ -135,18 +146,25 @@ def _resolve_references(timexes: list[TimeExpr], anchor: date | None, text: str)
     1996" is 1996); with no such date the document date stands in.  "A year ago" right after a quarter
     ("profit rose in the third quarter from $5 million a year ago") is that quarter a year before."""
     last: str | None = None
+    last_end = -10**9
     last_part: re.Match[str] | None = None
     last_part_end = -10**9
     for tx in timexes:
-        if tx.value.startswith("REF:"):
-            tx.value = resolve_reference(tx.value, last, anchor)
+        if tx.value.startswith("REF:CLK:"):
+            # a bare clock time is on the day just told ("struck on Saturday ... at 3 a.m."), else the anchor's
+            tx.value = resolve_reference(tx.value, last if tx.start - last_end <= _CLOCK_REACH else None, anchor)
+        elif tx.value.startswith("REF:"):
+            try:
+                tx.value = resolve_reference(tx.value, last, anchor)
+            except (OverflowError, ValueError):
+                tx.value = "XXXX"  # counted out of the calendar's range from the date told last
         elif last_part and tx.start - last_part_end < _QUARTER_REACH and _is_year_ago(tx, text) \
                 and len(tx.value) == 4 and int(tx.value) == int(last_part.group(1)) - 1:
             tx.value = f"{tx.value}-{last_part.group(2)}"
             last_part_end = tx.end  # the comparison goes on; the reported quarter stays the reference
             continue
         if re.match(r"\d{4}(?:-\d{2}|-[QH]\d)?", tx.value) and tx.type in ("DATE", "TIME"):
-            last = tx.value
+            last, last_end = tx.value, tx.end
             part = _PART_OF_YEAR.match(tx.value)
             if part and not _YEAR_BACK.search(tx.text):
                 last_part, last_part_end = part, tx.end
@@ -181,7 +199,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _extend_modifiers(text: str, start: int, value: str, kind: str) -> tuple[int, str]:
+def _extend_modifiers(text: str, start: int, end: int, value: str, kind: str) -> tuple[int, str]:
     """Widen the span leftwards over "early", "the end of", "more than"...; "the first half of 1990" -> 1990-H1."""
     before = text[max(0, start - 40):start]
     if kind == "SET":
@@ -190,14 +208,38 @@ def _extend_modifiers(text: str, start: int, value: str, kind: str) -> tuple[int
         m = _DURATION_MODS.search(before)
     else:
         m = _POINT_MODS.search(before)
-    if not m or (kind != "DURATION" and m.group("approx") and not value[:1].isdigit()):
-        return start, value  # "nearly the future" is not an approximate date
+    if not m or (kind != "DURATION" and m.group("approx") and (not value[:1].isdigit() or text.startswith("'s", end))):
+        return start, value  # "nearly the future" is no approximate date, nor "get around Monday's ruling"
+    if kind != "DURATION" and m.group("about") and not _COUNTED.match(text, start, end):
+        return start, value  # "about" approximates a count ("about two years ago", "about 10 p.m."); before
+        # anything else it is the preposition ("worried about 2020")
     if kind != "DURATION" and m.group("rel_only") and not re.match(r"(?:this|last|next|that)\b", text[start:], re.I):
         return start, value  # "earlier this year" is one expression; "earlier Friday" is an adverb and a date
     half = _HALF.search(before)
     if half and re.fullmatch(r"\d{4}", value):
         value = f"{value}-H{1 if half.group(1).lower() == 'first' else 2}"
     return start - (len(before) - m.start()), value
+
+
+_NEXT_DAY = re.compile(r"(\s+(?:and|or|&)\s+)(\d{1,2})(?:st|nd|rd|th)?(?=\s*[.,;:)]|\s*$|\s+(?:in|at|on|and|to|for|"
+                       r"with|when|as|of|this|last|next|but|the)\b)")
+_DAY_VALUE = re.compile(r"(\d{4}-\d{2})-\d{2}$")
+_ENDS_WITH_DAY = re.compile(r"(?<![\d,])\d{1,2}(?:st|nd|rd|th)?$")
+
+
+def _coordinated_days(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """"April 24 and 25": the bare day number after a dated day is a day of the same month (TimeML tags it)."""
+    extra = []
+    for i, (begin, end, value, _) in enumerate(taken):
+        month = _DAY_VALUE.match(value)
+        m = _NEXT_DAY.match(text, end) if month and _ENDS_WITH_DAY.search(text, begin, end) else None
+        if not m:
+            continue
+        start, stop = m.start(2), m.start(2) + len(m.group(0)) - len(m.group(1))
+        day = f"{month.group(1)}-{int(m.group(2)):02d}"
+        if int(m.group(2)) <= 31 and (i + 1 == len(taken) or taken[i + 1][0] >= stop):
+            extra.append((start, stop, day, "DATE"))
+    return extra
 
 
 def _select(candidates: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -55,11 +55,22 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def fmt_year(year: int) -> str:
+    """"1998"; years before 1 AD as TIMEX2/TimeML write them ("2,500 years ago" from 2009 -> "BC0492")."""
+    return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
+
+
+_DAYS_PER_UNIT = {"D": 1, "W": 7, "M": 30.44, "Q": 91.31}
+
+
 def shift(anchor: date | None, unit: str, amount: int) -> str:
-    """The anchor moved by amount units, at the precision of the unit ("a week ago" stays a day)."""
+    """The anchor moved by amount units, at the precision of the unit ("a week ago" stays a day); a shift
+    beyond the calendar's range ("a million days ago") keeps only its year."""
     if anchor is None:
         return {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX",
                 "DE": "XXX", "CE": "XX"}.get(unit, "XXXX")
+    if unit in _DAYS_PER_UNIT and not 1 <= anchor.year + amount * _DAYS_PER_UNIT[unit] / 365.25 <= 9998:
+        return fmt_year(anchor.year + round(amount * _DAYS_PER_UNIT[unit] / 365.25))
     if unit == "D":
         return fmt_day(anchor + timedelta(days=amount))
     if unit == "W":
@@ -70,7 +81,7 @@ def shift(anchor: date | None, unit: str, amount: int) -> str:
         y, m = add_months(anchor.year, anchor.month, 3 * amount)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
     if unit == "Y":
-        return f"{anchor.year + amount:04d}"
+        return fmt_year(anchor.year + amount)
     if unit == "DE":
         return f"{anchor.year // 10 + amount:03d}"
     if unit == "CE":
@@ -99,8 +110,9 @@ def year_for_month(anchor: date | None, month: int, tense: int) -> str:
     if anchor is None:
         return "XXXX"
     year = anchor.year
-    if tense < 0 and month > anchor.month:
-        year -= 1
+    if tense < 0 and month > anchor.month + 1:
+        year -= 1  # (the month right after the anchor's is that one even in a past-tense report:
+        # "told oil companies of a cutback in September", said in August)
     elif tense > 0 and month < anchor.month:
         year += 1
     elif tense == 0 and month - anchor.month > 6:
@@ -212,11 +224,25 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
+def _day_of(value: str | None) -> date | None:
+    """The day of a value with day precision ("1989-10-27", "1989-10-27TEV"), else None."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    if m and valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
 def resolve_reference(marker: str, reference: str | None, anchor: date | None) -> str:
     """Value of an anaphoric marker "REF:unit:offset[:part]" ("the following year" = REF:Y:1) counted
     from the reference value (the date told last), or from the anchor when the reference is too coarse."""
     _, unit, offset_text, *rest = marker.split(":")
     offset = int(offset_text)
+    if unit == "CLK":  # "at 10 p.m.": the clock time on the day told last (with day precision), else the anchor's
+        day = _day_of(reference) or anchor
+        return (fmt_day(day) if day else "XXXX-XX-XX") + rest[0].replace(".", ":")
+    if unit == "WD":  # "the previous Friday": that weekday before (after) the date told last
+        value = weekday_strict(_day_of(reference) or anchor, int(rest[0]), offset)
+        return value + (f"T{rest[1]}" if len(rest) > 1 else "")
     part = rest[0] if rest and rest[0] != "shift" else ""
     base: date | None = None
     if reference:
@@ -226,6 +252,10 @@ def resolve_reference(marker: str, reference: str | None, anchor: date | None) -
             return f"{year + offset:04d}"
         if unit == "M" and month:
             return fmt_month(*add_months(year, int(month), offset))
+        quarter = re.match(r"\d{4}-Q(\d)", reference)
+        if unit == "Q" and (quarter or month):
+            index = year * 4 + (int(quarter.group(1)) if quarter else (int(month) - 1) // 3 + 1) - 1 + offset
+            return f"{index // 4:04d}-Q{index % 4 + 1}"
         if month and day and valid_day(year, int(month), int(day)):
             base = date(year, int(month), int(day))
     base = base or anchor
@@ -240,4 +270,6 @@ def resolve_reference(marker: str, reference: str | None, anchor: date | None) -
         return fmt_week(base + timedelta(weeks=offset))
     if unit == "M":
         return fmt_month(*add_months(base.year, base.month, offset))
+    if unit == "Q":
+        return relative_period(base, "Q", offset)
     return f"{base.year + offset:04d}"

@@ -21,7 +21,9 @@ _FUTURE = re.compile(
 )
 _FUTURE_STRONG = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|scheduled|due to|expected to|set to|"
-    r"is to|are to|would|next|upcoming|coming|tomorrow|planned to|as (?:soon|early) as)\b",
+    r"is to|are to|would|next|upcoming|coming|tomorrow|planned to|as (?:soon|early) as|until|till|"
+    # a timetable told in the present: "the law comes into force on Sunday", "the vote is due Tuesday"
+    r"is due|are due|takes? place|(?:comes?|go(?:es)?) into (?:force|effect)|takes? effect|kicks? off)\b",
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = (
@@ -35,6 +37,15 @@ _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bed", "red", "proceed", "excee
                 "embed", "breed", "hundred", "based", "related", "expected", "scheduled", "planned",
                 "proposed", "united", "limited", "detailed", "advanced", "concerned", "interested"}
 _JUST_BEFORE = re.compile(r"\s+(?:the\s+)?(?:end of\s+|early\s+|mid-?\s*|late\s+)?")
+# a date opening its sentence, before the main clause: "In January, ...", "Early on Monday, ..."
+_FRONTED = re.compile(r"[\s\"'`(]*(?:(?:in|on|at|during|by|since|until|from|early|late|last|this|next|the|of|and|"
+                      r"also|then|but|earlier|later)\s+)*", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,")
+_DEADLINE = frozenset({"by", "until", "till"})
+# a participle after bare "be"/"being" takes its tense from the auxiliary before it ("will be paid"); after a
+# determiner it is an adjective ("a still unspecified date", "the revised plan")
+_NOT_FINITE_BEFORE = frozenset("be being a an the its his her their our this these those".split())
+_ADVERBS = frozenset("still yet not now so more most less least very much well long already once far often".split())
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -58,24 +69,58 @@ class MatchContext:
         """-1 past, +1 future, 0 unknown: the tense cue nearest to text[start:end] in its sentence; a
         future cue counts as future_weight times nearer (a modal or plan word is the stronger cue for
         a month, "is expected to ... in April"); strong_only keeps to modals and plan words (a weekday in
-        news is mostly the one just past, and "by Friday" says little)."""
+        news is mostly the one just past, and "by Friday" says little).  A date that opens its sentence
+        ("In January, the judge ruled that ...") takes the tense of the main clause after it: its first cue."""
         s, e = self.sentence_bounds(start, end)
-        best_dist, best = 10**9, 0
+        cues = self._cues(s, e, start, end, future_weight, strong_only)
+        if not cues:
+            return 0
+        if _FRONTED.fullmatch(self.text, s, start) and _COMMA_AFTER.match(self.text, end):
+            after = [(pos, sign) for pos, _, sign in cues if pos >= end]
+            if after:
+                return min(after)[1]
+        return min(cues, key=lambda c: c[1])[2]
+
+    def _cues(self, s: int, e: int, start: int, end: int, future_weight: float,
+              strong_only: bool) -> list[tuple[int, float, int]]:
+        """(position, weighted distance, sign) of every tense cue of the sentence outside the date."""
+        cues = []
         for pattern, sign in ((_FUTURE_STRONG if strong_only else _FUTURE, 1), (_PAST, -1)):
             for m in pattern.finditer(self.text, s, e):
                 if start <= m.start() < end:
                     continue
                 word = m.group(0).lower()
-                if sign < 0 and word in _NOT_PAST_ED:
+                if sign < 0 and (word in _NOT_PAST_ED or self._participle_not_past(m.start())):
                     continue
-                if word == "by" and not _JUST_BEFORE.fullmatch(self.text, m.end(), start):
-                    continue  # "by" marks a deadline only right before the date ("by April"); else an agent
-                dist = start - m.end() if m.end() <= start else m.start() - end
-                if sign > 0:
+                if word in _DEADLINE and not _JUST_BEFORE.fullmatch(self.text, m.end(), start):
+                    continue  # "by"/"until" mark a deadline only right before the date ("by April", "until
+                    # 9 a.m. Tuesday"); elsewhere "by" is an agent and "until" a clause of its own
+                dist: float = start - m.end() if m.end() <= start else m.start() - end
+                cue = sign
+                if sign > 0 and self._pluperfect(m.start()):
+                    cue = -1  # "had been scheduled to expire Friday": the plan's date is past
+                elif sign > 0:
                     dist = dist / future_weight
-                if dist < best_dist:
-                    best_dist, best = dist, sign
-        return best
+                cues.append((m.start(), dist, cue))
+        return cues
+
+    def _words_before(self, at: int) -> list[str]:
+        """Up to the three lower-case words before position at, an adverb in between skipped ("had
+        previously been" -> ["had", "been"]), with a trailing "" standing for the word at `at`."""
+        words = self.text[max(0, at - 40):at].lower().split()
+        if at > 40:
+            words = words[1:]  # the window may cut its first word
+        kept = [w for w in words[-4:] if not (w in _ADVERBS or (w.endswith("ly") and len(w) > 3))]
+        return kept[-3:] + [""]
+
+    def _pluperfect(self, at: int) -> bool:
+        """A plan word in the past perfect ("had been scheduled", "had planned") dates the plan before the story."""
+        before = self._words_before(at)
+        return before[-2:-1] == ["had"] or before[-3:-1] == ["had", "been"]
+
+    def _participle_not_past(self, at: int) -> bool:
+        before = self._words_before(at)
+        return len(before) > 1 and before[-2] in _NOT_FINITE_BEFORE
 
     def word_before(self, start: int) -> str:
         m = re.search(r"([A-Za-z']+)\W*$", self.text[max(0, start - 30):start])

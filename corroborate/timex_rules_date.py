@@ -74,9 +74,13 @@ def _day_num(text: str) -> int:
 def _weekday_phrase_value(rel: str | None, wd: str, ctx: MatchContext, start: int, end: int) -> str:
     weekday = WEEKDAYS[wd.lower()]
     rel = (rel or "").lower()
-    if rel in ("last", "the previous", "this past", "past", "previous"):
+    if rel in ("last", "this past", "past", "previous"):
         return weekday_strict(ctx.anchor, weekday, -1)
-    if rel in ("next", "this coming", "coming", "the following", "the next"):
+    if rel in ("the previous", "the following"):
+        # anaphoric: counted from the date told last, not from the publication date ("down 4.5% from the
+        # previous Friday" after Friday's close); find_timexes resolves the marker
+        return f"REF:WD:{-1 if rel == 'the previous' else 1}:{weekday}"
+    if rel in ("next", "this coming", "coming", "the next"):
         return weekday_strict(ctx.anchor, weekday, 1)
     return weekday_date(ctx.anchor, weekday, ctx.tense(start, end, strong_only=True))
 
@@ -246,18 +250,21 @@ def relative_century(m: re.Match[str], ctx: MatchContext) -> Result:
 
 # --- weekdays --------------------------------------------------------------------------------------
 
-_FUNCTION_WORDS = {"on", "by", "since", "until", "till", "from", "to", "through", "before", "after", "last", "next",
-                   "this", "early", "late", "and", "or", "the", "of", "said", "says", "at", "for", "every"}
+_FUNCTION_WORDS = {"in", "during", "on", "by", "since", "until", "till", "from", "to", "through", "before", "after",
+                   "last", "next", "this", "early", "late", "and", "or", "the", "of", "said", "says", "at", "for",
+                   "every"}
 
 
 def _inside_name(ctx: MatchContext, start: int, end: int) -> bool:
     """A day name between a capitalised word and a quote or another capitalised word ("Fox News Sunday")."""
-    head = ctx.text[max(0, start - 40):start]
-    before = re.search(r"(^|[.!?:;\n\"“(]\s*|\s)([A-Za-z]+)[ \t]+$", head)
-    if not before or before.group(1).strip() or not before.group(2)[0].isupper():
-        return False  # no word before, or it opens a sentence or quote
-    if before.group(2).lower() in _FUNCTION_WORDS:
+    before = re.search(r"([A-Za-z]+)[ \t]+$", ctx.text[max(0, start - 40):start])
+    if not before or not before.group(1)[0].isupper() or before.group(1).lower() in _FUNCTION_WORDS:
         return False
+    opener = ctx.text[max(0, start - len(before.group(0)) - 3):start - len(before.group(0))].rstrip(" \t")
+    if not opener or opener[-1] in ".!?:;\"“(\n'`":
+        return False  # the word before opens a sentence or a quote ("In Sunday's debate")
+    if re.match(r"['’]s\b", ctx.text[end:end + 3]):
+        return False  # a possessive, not a closing quote
     return bool(re.match(r"[\"”’']|\s+[A-Z][a-z]", ctx.text[end:end + 3]))
 
 
@@ -268,7 +275,8 @@ def weekday(m: re.Match[str], ctx: MatchContext) -> Result:
         return None  # "Fox News Sunday" is a programme
     value = _weekday_phrase_value(m.group("rel"), m.group("wd"), ctx, m.start(), m.end())
     if m.group("pod"):
-        return value + "T" + PART_OF_DAY[m.group("pod").lower()], "TIME"
+        part = PART_OF_DAY[m.group("pod").lower()]
+        return (f"{value}:{part}" if value.startswith("REF:") else f"{value}T{part}"), "TIME"
     return value, "DATE"
 
 

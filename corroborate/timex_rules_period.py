@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from .timex_calendar import SEASON_CODES, easter, fmt_day, nth_weekday, quarter_of, year_for_month
+from .timex_calendar import SEASON_CODES, easter, fmt_day, fmt_week, nth_weekday, quarter_of, year_for_month
 from .timex_context import MatchContext
 from .timex_lexicon import ORDINALS, SPOKEN_YEAR, YEAR4
 from .timex_rules_date import _I, Result, rule, year_value
@@ -103,39 +103,89 @@ def quarter_code(m: re.Match[str], ctx: MatchContext) -> Result:
 
 # --- holidays ---------------------------------------------------------------------------------------
 
+def _opens_sentence(ctx: MatchContext, start: int) -> bool:
+    before = ctx.text[max(0, start - 3):start].rstrip()
+    return not before or before[-1] in ".!?\n\"“'`("
+
+
 def _fixed(month: int, day: int) -> Callable[[int], date]:
     return lambda year: date(year, month, day)
 
 
-_HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "christmas day": _fixed(12, 25), "christmas": _fixed(12, 25), "christmas eve": _fixed(12, 24),
-    "new year's day": _fixed(1, 1), "new year's eve": _fixed(12, 31), "halloween": _fixed(10, 31),
-    "valentine's day": _fixed(2, 14), "boxing day": _fixed(12, 26), "independence day": _fixed(7, 4),
-    "bastille day": _fixed(7, 14), "may day": _fixed(5, 1), "st. patrick's day": _fixed(3, 17),
-    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
-    "labor day": lambda y: nth_weekday(y, 9, 0, 1), "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
-    "easter": easter, "easter sunday": easter, "good friday": lambda y: easter(y) - timedelta(days=2),
-    "easter monday": lambda y: easter(y) + timedelta(days=1),
-}
+def _after_easter(days: int) -> Callable[[int], date]:
+    return lambda year: easter(year) + timedelta(days=days)
 
 
-@rule(r"(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Halloween|Valentine's Day|"
-      r"Boxing Day|Independence Day|Bastille Day|May Day|St\. Patrick's Day|Thanksgiving(?: Day)?|Labor Day|"
-      rf"Memorial Day|Easter(?: Sunday| Monday)?|Good Friday)(?!\w)(?:,?\s+(?P<year>{YEAR4}))?")
+def _us_election_day(year: int) -> date:
+    """The Tuesday after the first Monday of November."""
+    return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+
+
+_APOS = "['’]"
+# (name pattern, day of the holiday in a given year), a longer name before the name it starts with; names are
+# matched case-insensitively but must be capitalised
+_HOLIDAY_RULES: list[tuple[str, Callable[[int], date]]] = [
+    ("christmas day", _fixed(12, 25)), ("christmas eve", _fixed(12, 24)), ("christmas", _fixed(12, 25)),
+    (f"new year{_APOS}s day", _fixed(1, 1)), (f"new year{_APOS}s eve", _fixed(12, 31)), ("halloween", _fixed(10, 31)),
+    (f"(?:st\\.? )?valentine{_APOS}s day", _fixed(2, 14)), ("boxing day", _fixed(12, 26)),
+    ("independence day", _fixed(7, 4)), ("bastille day", _fixed(7, 14)), ("may day", _fixed(5, 1)),
+    (f"st\\.? patrick{_APOS}s day", _fixed(3, 17)), ("groundhog day", _fixed(2, 2)), ("earth day", _fixed(4, 22)),
+    ("(?:veterans|remembrance|armistice) day", _fixed(11, 11)), ("inauguration day", _fixed(1, 20)),
+    ("canada day", _fixed(7, 1)), ("australia day", _fixed(1, 26)), ("anzac day", _fixed(4, 25)),
+    ("juneteenth", _fixed(6, 19)), ("guy fawkes night|bonfire night", _fixed(11, 5)),
+    ("thanksgiving(?: day)?", lambda y: nth_weekday(y, 11, 3, 4)),
+    ("black friday", lambda y: nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
+    ("labou?r day", lambda y: nth_weekday(y, 9, 0, 1)), ("memorial day", lambda y: nth_weekday(y, 5, 0, -1)),
+    ("columbus day", lambda y: nth_weekday(y, 10, 0, 2)),
+    (f"presidents?{_APOS}?s? day", lambda y: nth_weekday(y, 2, 0, 3)),
+    ("(?:martin luther king(?: jr\\.?)?|mlk) day", lambda y: nth_weekday(y, 1, 0, 3)),
+    (f"mother{_APOS}s day", lambda y: nth_weekday(y, 5, 6, 2)), (f"father{_APOS}s day", lambda y: nth_weekday(y, 6, 6, 3)),
+    ("election day", _us_election_day),
+    ("easter monday", _after_easter(1)), ("easter(?: sunday)?", easter), ("good friday", _after_easter(-2)),
+    ("maundy thursday|holy thursday", _after_easter(-3)), ("palm sunday", _after_easter(-7)),
+    ("ash wednesday", _after_easter(-46)), ("ascension day", _after_easter(39)),
+    ("pentecost|whit sunday|whitsunday", _after_easter(49)),
+]
+_HOLIDAY_NAMES = [re.compile(pattern, re.IGNORECASE) for pattern, _ in _HOLIDAY_RULES]
+_HOLIDAY = "|".join(pattern for pattern, _ in _HOLIDAY_RULES)  # a longer name before its prefix ("Easter Monday")
+
+
+def _holiday_day(name: str) -> Callable[[int], date]:
+    for pattern, (_, compute) in zip(_HOLIDAY_NAMES, _HOLIDAY_RULES, strict=True):
+        if pattern.fullmatch(name):
+            return compute
+    raise KeyError(name)
+
+
+@rule(rf"(?:(?P<rel>last|this|next)\s+)?(?P<h>{_HOLIDAY})(?!\w)(?:\s+(?P<week>week(?:end)?)(?!\w))?"
+      rf"(?:,?\s+(?P<year>{YEAR4}))?", _I)
 def holiday(m: re.Match[str], ctx: MatchContext) -> Result:
+    """A holiday's day; "Easter week" / "the Thanksgiving weekend": the ISO week holding it."""
+    if not m.group("h")[0].isupper() or (m.group("rel") and not m.group("rel")[0].islower() and
+                                         not _opens_sentence(ctx, m.start())):
+        return None  # holidays are capitalised names ("Labor Day", not "labor day")
     if not m.group("year") and re.match(r"\s+[A-Z][a-z]", ctx.text[m.end():m.end() + 3]):
         return None  # "the Easter Egg Roll", "Christmas Island": part of a name
-    compute = _HOLIDAYS[m.group("h").lower()]
-    if m.group("year"):
-        return fmt_day(compute(int(m.group("year")))), "DATE"
-    if ctx.anchor is None:
+    compute = _holiday_day(m.group("h"))
+    week = (m.group("week") or "").lower()
+    if ctx.anchor is None and not m.group("year"):
         d = compute(2001)
-        return f"XXXX-{d.month:02d}-{d.day:02d}", "DATE"
+        return ("XXXX-WXX" + ("-WE" if week == "weekend" else "")) if week else f"XXXX-{d.month:02d}-{d.day:02d}", "DATE"
+    day = compute(int(m.group("year"))) if m.group("year") else _holiday_near(compute, m, ctx)
+    if week:
+        return fmt_week(day) + ("-WE" if week == "weekend" else ""), "DATE"
+    return fmt_day(day), "DATE"
+
+
+def _holiday_near(compute: Callable[[int], date], m: re.Match[str], ctx: MatchContext) -> date:
+    """The holiday's occurrence the sentence means: last / next one, or by tense the one near the anchor."""
+    assert ctx.anchor is not None
     rel = (m.group("rel") or "").lower()
     tense = -1 if rel == "last" else 1 if rel == "next" else ctx.tense(m.start(), m.end())
     this_year = compute(ctx.anchor.year)
-    if tense < 0 and this_year > ctx.anchor:
-        return fmt_day(compute(ctx.anchor.year - 1)), "DATE"
+    if tense < 0 and (this_year - ctx.anchor).days > (0 if rel == "last" else 31):
+        # a holiday weeks ahead is this year's even in a past-tense sentence, unless it is "last Christmas"
+        return compute(ctx.anchor.year - 1)
     if tense > 0 and this_year < ctx.anchor:
-        return fmt_day(compute(ctx.anchor.year + 1)), "DATE"
-    return fmt_day(this_year), "DATE"
+        return compute(ctx.anchor.year + 1)
+    return this_year

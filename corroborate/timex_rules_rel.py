@@ -108,7 +108,7 @@ _REL_OFFSET = {"this": 0, "the current": 0, "current": 0, "last": -1, "the previ
 # --- anaphoric: "that year", "the following day", "the day before": relative to the date told last ------
 
 @rule(r"(?P<rel>that|the same|the following|the previous|the preceding|the prior|the next)\s+(?P<unit>day|"
-      r"morning|afternoon|evening|night|week|month|year)(?![\w-])|the\s+(?P<unit2>day)\s+(?P<ba>before|after)"
+      r"morning|afternoon|evening|night|week|month|quarter|year)(?![\w-])|the\s+(?P<unit2>day)\s+(?P<ba>before|after)"
       r"(?!\s+(?:yesterday|tomorrow))(?![\w-])", _I)
 def anaphoric_period(m: re.Match[str], ctx: MatchContext) -> Result:
     """A reference value "REF:unit:offset[:part of day]" that find_timexes resolves against the last date."""
@@ -117,10 +117,12 @@ def anaphoric_period(m: re.Match[str], ctx: MatchContext) -> Result:
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     if rel == "the next" and unit not in ("day", "morning", "afternoon", "evening", "night"):
         return None  # "the next year" counts from the document date (relative_unit_period)
+    if unit == "quarter" and rel != "that":
+        return None  # "the same quarter", "the previous quarter": results-story periods (relative_unit_period)
     offset = 0 if rel in ("that", "the same") else 1 if rel in ("the following", "the next") else -1
     if unit in PART_OF_DAY:
         return f"REF:D:{offset}:{PART_OF_DAY[unit]}", "TIME"
-    return f"REF:{ {'day': 'D', 'week': 'W', 'month': 'M', 'year': 'Y'}[unit]}:{offset}", "DATE"
+    return f"REF:{ {'day': 'D', 'week': 'W', 'month': 'M', 'quarter': 'Q', 'year': 'Y'}[unit]}:{offset}", "DATE"
 
 
 _ENDED_ON = re.compile(r"\s+end(?:ed|ing)\b", _I)
@@ -388,11 +390,14 @@ def clock_time(m: re.Match[str], ctx: MatchContext) -> Result:
         elif m.group("ap").lower().startswith("a") and hour == 12:
             hour = 0
         hh = f"{hour:02d}"
-    day = _resolve_tail(m.group("tail1") or m.group("tail2") or m.group("tail3"), ctx, m.start(), m.end())
+    tail = m.group("tail1") or m.group("tail2") or m.group("tail3")
     clock = f"T{hh}:{minute:02d}" if (m.group("mi") or m.group("mi24")) else f"T{hh}:00"
     if m.group("word"):
         clock = f"T{hh}"
-    return day + clock, "TIME"
+    if not tail:
+        # a bare clock time is on the day the story is telling (the date told last), else the anchor's
+        return f"REF:CLK:0:{clock.replace(':', '.')}", "TIME"
+    return _resolve_tail(tail, ctx, m.start(), m.end()) + clock, "TIME"
 
 
 def _resolve_tail(tail: str | None, ctx: MatchContext, start: int, end: int) -> str:
