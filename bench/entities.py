@@ -6,9 +6,10 @@ same-head-lemma baseline (all three on the same predicted stories, and on gold t
 reference), the same scores by mention kind, mention-finding recall on proper-name gold
 mentions, and speed (mention finding, resolution, cross-story linking).
 
-`--topics even` on Train is the half of Train that session 2 (2026-11-22) kept unseen while
-developing (decisions were made on Dev and the odd Train topics); ECB+ Test is not in
-../shared/data, so that half is the nearest thing to held-out data here.
+`--topics even` on Train is the half of Train that sessions 2 and 3 (2026-11-22) kept unseen while
+developing (decisions were made on Dev and the odd Train topics; the pronoun model of
+`bench/train_antecedents.py` is trained on those only); ECB+ Test is not in ../shared/data, so
+that half is the nearest thing to held-out data here.
 """
 
 from __future__ import annotations

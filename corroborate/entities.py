@@ -157,6 +157,15 @@ def cluster_forms(forms: list[Form]) -> list[list[int]]:
             for b in group:
                 if a < b and types_compatible(forms[a].type, forms[b].type) and "MISC" in (forms[a].type, forms[b].type):
                     uf.union(a, b)
+    # 1b. one name written with and without particles or a company designator ("Microsoft Corp." / "Microsoft")
+    by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, f in enumerate(forms):
+        if f.tokens:
+            by_core[tuple(f.tokens)].append(i)
+    for group in by_core.values():
+        for b in group[1:]:
+            if types_compatible(forms[group[0]].type, forms[b].type):
+                uf.union(group[0], b)
     # 2. declared aliases
     for i, f in enumerate(forms):
         for target in f.alias_of:

@@ -1,8 +1,11 @@
 """Pronouns in resolve-mentions: which mention a pronoun stands for, one antecedent each.
 
-A third-person pronoun joins the nearest agreeing mention before it in its
-document (number, person or not, place phrases excluded, and not a chain that
-the other gender's pronouns already stand for).  A "he" or "she" with no such
+A third-person pronoun joins an agreeing mention before it in its document
+(number, person or not, place phrases excluded, and not a chain that the other
+gender's pronouns, or the texts' use of its given name, already make a man's or
+a woman's): the one the learnt ranker of `entity_antecedents.py` scores best,
+or without it the nearest.  "where"/"there"/"here" take the nearest place
+phrase or singular noun, "when"/"then" the nearest time.  A "he" or "she" with no such
 mention nearby stands for the person its document is about: the person with
 the most mentions in that document when one person leads, else the story's
 clearly leading person.  Each pronoun joins exactly one chain, so a pronoun
@@ -20,8 +23,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .entity_antecedents import AntecedentRanker
 from .mention_cues import FUNCTION_WORDS
-from .mention_heads import PRONOUNS, head_word, lemma
+from .mention_heads import PRONOUNS, head_word, lemma, words_of
 from .names import fold
 
 if TYPE_CHECKING:
@@ -33,8 +37,10 @@ _PERSON_CONTEXT = re.compile(
     r"testified|pleaded|confessed|apologized|apologised)\b")
 
 _PERSONAL = ("m", "f")
+_NAME_VOTE = 100  # a given name's learnt gender outweighs the pronouns that joined its chain
 _WINDOW = 2  # sentences back that a third-person pronoun looks for its antecedent
 _STORY_LEAD = 1.5  # how many times the runner-up's mentions the story's leading person needs
+_IN_SENTENCE = ("where", "when")  # like relative pronouns, they refer inside their own sentence
 _LOCATIVE = frozenset("in at on near from into outside inside off along across over under".split())
 
 
@@ -52,15 +58,22 @@ def person_nouns(texts: Iterable[str]) -> set[str]:
 
 def pronoun_class(row: MentionRow) -> str:
     """m, f, p (they), n (it), r (relative), w (we), i, y, l (place), t (time), or "" for no pronoun."""
-    return PRONOUNS.get(fold(row.text.strip().strip('"“”')), "") if row.kind == "PRON" else ""
+    if row.kind != "PRON":
+        return ""
+    words = [w for w in words_of(row.text) if w[:1].isalnum()]  # "she's", "It's" with its quote
+    return PRONOUNS.get(fold(words[0]), "") if words else ""
 
 
 class _Genders:
-    """Which chains "he" and which "she" has already stood for, so "she" skips a man's chain."""
+    """Which chains "he" and which "she" has already stood for, or whose given name the texts treat as
+    a man's or a woman's (`entity_genders.py`), so "she" skips a man's chain."""
 
-    def __init__(self, uf: UnionFind) -> None:
+    def __init__(self, uf: UnionFind, rows: list[MentionRow]) -> None:
         self.uf = uf
         self.votes: dict[int, Counter] = defaultdict(Counter)
+        for k, r in enumerate(rows):  # names whose given name the texts treat as a man's or a woman's
+            if r.gender:
+                self.votes[uf.find(k)][r.gender] += _NAME_VOTE
 
     def add(self, k: int, cls: str) -> None:
         self.votes[self.uf.find(k)][cls] += 1
@@ -82,15 +95,17 @@ class _Genders:
         return votes[other] > votes[cls]
 
 
-def link_pronouns(rows: list[MentionRow], uf: UnionFind) -> None:
+def link_pronouns(rows: list[MentionRow], uf: UnionFind, ranker: AntecedentRanker | None = None) -> None:
     """Join each pronoun to one chain: its antecedent, or for "he"/"she" the leading person of its
     document, else of the story when one person clearly leads there.
 
-    First-person pronouns of one document are one speaker."""
+    The antecedent is the nearest agreeing mention within reach, or with a `ranker` the one it
+    scores best.  First-person pronouns of one document are one speaker."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
         by_doc[r.doc].append(k)
-    genders = _Genders(uf)
+    genders = _Genders(uf, rows)
+    stats = _ChainStats(rows, uf) if ranker is not None else None
     unresolved: list[tuple[int, str, list[int]]] = []
     for ks in by_doc.values():
         ks.sort(key=lambda k: rows[k].order)
@@ -102,9 +117,12 @@ def link_pronouns(rows: list[MentionRow], uf: UnionFind) -> None:
                     genders.union(speaker[cls], k)
                 speaker.setdefault(cls, k)
                 continue
-            if cls not in ("m", "f", "p", "r", "n"):
+            if cls not in ("m", "f", "p", "r", "n", "l", "t"):
                 continue
-            antecedent = _antecedent(rows, ks, n, cls, genders)
+            if ranker is not None and cls not in ("r", "l", "t"):  # a relative pronoun takes the nearest (ranking: no gain)
+                antecedent = _ranked_antecedent(rows, ks, n, cls, genders, ranker, stats)
+            else:
+                antecedent = _antecedent(rows, ks, n, cls, genders)
             if antecedent is not None:
                 genders.union(k, antecedent)
                 if cls in _PERSONAL:
@@ -124,7 +142,8 @@ def link_pronouns(rows: list[MentionRow], uf: UnionFind) -> None:
 def _antecedent(rows: list[MentionRow], ks: list[int], n: int, cls: str, genders: _Genders) -> int | None:
     """The nearest earlier mention of the document, within reach, that the pronoun can refer to."""
     r = rows[ks[n]]
-    reach = 0 if cls == "r" else _WINDOW
+    words = words_of(r.text)
+    reach = 0 if cls == "r" or (words and fold(words[0]) in _IN_SENTENCE) else _WINDOW
     for back in range(n - 1, -1, -1):
         j = ks[back]
         if r.sentence_no - rows[j].sentence_no > reach:
@@ -132,6 +151,40 @@ def _antecedent(rows: list[MentionRow], ks: list[int], n: int, cls: str, genders
         if _agrees(cls, rows[j]) and not genders.conflicts(j, cls):
             return j
     return None
+
+
+def _ranked_antecedent(rows: list[MentionRow], ks: list[int], n: int, cls: str, genders: _Genders,
+                       ranker: AntecedentRanker, stats: _ChainStats) -> int | None:
+    """The agreeing earlier mention within reach that the ranker scores best."""
+    r = rows[ks[n]]
+    cands: list[tuple[int, int, str, bool]] = []
+    for back in range(n - 1, -1, -1):
+        j = ks[back]
+        if r.sentence_no - rows[j].sentence_no > _WINDOW:
+            break
+        if _agrees(cls, rows[j]) and not genders.conflicts(j, cls):
+            first = back == 0 or rows[ks[back - 1]].sentence_no != rows[j].sentence_no
+            cands.append((j, n - 1 - back, pronoun_class(rows[j]), first))
+    if not cands:
+        return None
+    return ranker.choose(rows, ks[n], cls, cands, stats.of)
+
+
+class _ChainStats:
+    """Mentions per chain in each report and in the story, and whether the chain holds a (person's)
+    name, as the rules left the chains before pronouns join them."""
+
+    def __init__(self, rows: list[MentionRow], uf: UnionFind) -> None:
+        self.root = [uf.find(k) for k in range(len(rows))]
+        self.rows = rows
+        self.per_doc: Counter = Counter((self.root[k], r.doc) for k, r in enumerate(rows))
+        self.total: Counter = Counter(self.root)
+        self.named = {self.root[k] for k, r in enumerate(rows) if r.kind == "NAME"}
+        self.person = {self.root[k] for k, r in enumerate(rows) if r.kind == "NAME" and r.etype == "PERSON"}
+
+    def of(self, k: int) -> tuple[int, int, bool, bool]:
+        root = self.root[k]
+        return (self.per_doc[(root, self.rows[k].doc)], self.total[root], root in self.named, root in self.person)
 
 
 def _leading_person(rows: list[MentionRow], ks: list[int], uf: UnionFind, k: int, cls: str,
@@ -152,8 +205,15 @@ def _leading_person(rows: list[MentionRow], ks: list[int], uf: UnionFind, k: int
 
 def _agrees(cls: str, cand: MentionRow) -> bool:
     """Can a pronoun of this class refer to this earlier mention?"""
+    if cls == "t":  # "when", "then": a time
+        return cand.kind == "TIME"
     if cand.kind == "TIME":
         return False
+    if cls == "l":  # "where", "there", "here": a place, named or introduced by a preposition of place
+        words = cand.text.split()
+        return cand.kind != "PRON" and not cand.human and (
+            bool(words) and fold(words[0]) in _LOCATIVE or cand.kind == "NAME" and cand.etype == "PLACE"
+            or cand.kind == "NOMINAL" and not _plural(cand.text))
     if cand.kind == "PRON":
         other = pronoun_class(cand)
         return other == cls or (cls == "r" and other not in ("r", "l", "t"))

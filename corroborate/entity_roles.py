@@ -1,12 +1,14 @@
 """Descriptions that a text attaches to a name ("coach Maurice Cheeks", "Jamal Williams, the
-defensive tackle,", "the woman, Raj Chohan,"), and the common-noun mentions they resolve.
+defensive tackle,", "Lohan, 25, an actress,", "the woman, Raj Chohan,"), and the common-noun
+mentions they resolve.
 
 Pre-modifying nouns and appositions are how news says who someone is.  They are read
 here with surface patterns (no parser is available offline), and only nouns that the
 story also uses as mentions on their own matter, so a pattern that catches a stray
 word ("said Robert Buckley") does no harm.  A noun the story gives to one name only
 joins that name everywhere; a noun given to several names ("coach" of the fired and
-of the hired coach) joins, in each report, the one name that report gives it.
+of the hired coach) joins, in each report, the one name that report gives it, or else
+the one of those names that the report mentions.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _DETERMINERS = ("the", "a", "an", "this", "that", "its", "his", "her", "their")
 # not after a determiner: "the church Sarah Palin attends" is a relative clause, not a description
 _PREMODIFIER = re.compile("".join(rf"(?<!\b{d}[ ])(?<!\b{d.title()}[ ])" for d in _DETERMINERS)
                           + rf"\b([a-z][a-z-]+)[ ]({_NAME})")
-_NAME_THEN_NOUN = re.compile(rf"({_NAME})[ ]?,[ ](?:a|an|the)[ ](?:[\w'’-]+[ ]){{0,3}}?([a-z][a-z-]+)[ ]?[,.;]")
+_NAME_THEN_NOUN = re.compile(rf"({_NAME})[ ]?,[ ](?:\d{{1,3}}[ ]?,[ ])?(?:a|an|the)[ ](?:[\w'’-]+[ ]){{0,3}}?([a-z][a-z-]+)[ ]?[,.;]")
 _NOUN_THEN_NAME = re.compile(rf"\b(?:a|an|the)[ ](?:[\w'’-]+[ ]){{0,3}}?([a-z][a-z-]+)[ ]?,[ ]({_NAME})[ ]?[,.;]")
 
 
@@ -77,20 +79,30 @@ def descriptions(rows: list[MentionRow], doc_texts: dict[str, str], name_key: Ca
     return out
 
 
-def anchor_ambiguous_roles(rows: list[MentionRow], described: Descriptions) -> dict[int, str]:
+def anchor_ambiguous_roles(rows: list[MentionRow], described: Descriptions,
+                           name_key: Callable[[str], str] | None = None) -> dict[int, str]:
     """Row -> name key, for common nouns that the story gives to several names but their own report
-    to one: that report's "the coach" is that report's coach."""
+    to one: that report's "the coach" is that report's coach.  With `name_key`, a report that
+    describes no one with the noun but names only one of its bearers means that one."""
     story: dict[str, set[str]] = defaultdict(set)
     for per_noun in described.values():
         for noun, keys in per_noun.items():
             story[noun] |= keys
+    named: dict[str, set[str]] = defaultdict(set)
+    if name_key is not None:
+        for r in rows:
+            if r.kind == "NAME":
+                named[r.doc].add(name_key(r.text))
     out: dict[int, str] = {}
     for k, r in enumerate(rows):
         if r.kind != "NOMINAL":
             continue
         noun = fold(head_word(r.text))
-        here = described.get(r.doc, {}).get(noun, set())
-        if len(story.get(noun, ())) > 1 and len(here) == 1:
+        bearers = story.get(noun, set())
+        if len(bearers) < 2:
+            continue
+        here = described.get(r.doc, {}).get(noun, set()) or (bearers & named.get(r.doc, set()))
+        if len(here) == 1:
             out[k] = next(iter(here))
     return out
 

@@ -20,6 +20,8 @@ CONNECTORS = frozenset(
     "al el al- el- bin ibn bint ben abu abd de da di du del della der den van von ter la le los las dos das "
     "do y mac st st. e".split()
 )
+# Legal-form words after a company's name; they carry no identity ("Microsoft Corp." = "Microsoft").
+COMPANY_DESIGNATORS = frozenset("corp corporation inc incorporated ltd limited llc plc gmbh".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
 
@@ -64,7 +66,8 @@ def _name_tokens(text: str) -> tuple[str, ...]:
 
 
 def core_tokens(text: str) -> list[str]:
-    """Name tokens with connectors and hyphenated particles removed ("al-Kadhimi" -> ["kadhimi"])."""
+    """Name tokens with connectors, hyphenated particles and trailing company designators removed
+    ("al-Kadhimi" -> ["kadhimi"], "Microsoft Corp." -> ["microsoft"])."""
     return list(_core_tokens(text))
 
 
@@ -78,6 +81,8 @@ def _core_tokens(text: str) -> tuple[str, ...]:
         if rest and head in CONNECTORS:
             tok = rest
         out.append(tok)
+    while len(out) > 1 and out[-1] in COMPANY_DESIGNATORS:  # "Microsoft Corp." is "Microsoft"
+        out.pop()
     return tuple(out)
 
 

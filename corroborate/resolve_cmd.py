@@ -8,8 +8,11 @@ full names tell them apart ("Saddam Hussein" / "Fuad Hussein") or numbers do
 `entities.py`; a common noun that the texts give as the description of one name
 joins it ("actress Lindsay Lohan", `entity_roles.py`); headline-capitalised
 common nouns are nouns (`entity_casing.py`); times are keyed by their day
-(`entity_times.py`); each pronoun joins one chain (`entity_pronouns.py`).  Last,
-one written-out person name is one person across stories.
+(`entity_times.py`); each pronoun joins one chain (`entity_pronouns.py`), picked
+among the agreeing mentions before it by a small learnt ranking model
+(`entity_antecedents.py`), with given names' genders learnt from the texts' he/she
+(`entity_genders.py`).  Last, one written-out person name is one person across
+stories.
 """
 
 from __future__ import annotations
@@ -21,9 +24,12 @@ from dataclasses import dataclass
 
 from .doc_groups import group_documents
 from .entities import UnionFind, build_forms, cluster_forms
+from .entity_antecedents import AntecedentRanker, default_ranker
 from .entity_casing import demote_capitalised_common_nouns
+from .entity_genders import learn_given_name_genders, name_keys
 from .entity_pronouns import link_pronouns, person_nouns
 from .entity_roles import anchor_ambiguous_roles, descriptions, link_roles
+from .entity_short_names import link_leading_parts, lower_case_words
 from .entity_times import link_times, numbered_head
 from .mention_cues import CONNECTOR_WORDS, TITLES
 from .mention_heads import head_word, lemma, mention_kind, words_of
@@ -49,10 +55,15 @@ class MentionRow:
     etype: str = "MISC"  # PERSON, ORG, PLACE, GROUP or MISC, for names
     headline_noun: bool = False  # written capitalised ("Navy", "Driver") but a common noun of the texts
     human: bool = False  # a common noun the texts use for people ("the judge said", "the actress who")
+    gender: str = ""  # "m" or "f" for a person's name whose given name the texts treat as a man's / woman's
 
 
-def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> list[dict]:
-    """One `{"id", "entity"}` per input mention `{"id", "doc", "text", "sentence", "start", "end"[, "doc_text"]}`."""
+def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9,
+                             pronoun_ranker: AntecedentRanker | None = None) -> list[dict]:
+    """One `{"id", "entity"}` per input mention `{"id", "doc", "text", "sentence", "start", "end"[, "doc_text"]}`.
+
+    `pronoun_ranker` picks pronoun antecedents (default: the shipped model)."""
+    pronoun_ranker = pronoun_ranker or default_ranker()
     raw = list(lines)
     rows = [MentionRow(i, str(r["id"]), str(r.get("doc", "")), r["text"], r.get("sentence", r["text"]),
                  int(r.get("start", 0)), int(r.get("end", len(r["text"])))) for i, r in enumerate(raw)]
@@ -68,16 +79,28 @@ def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9) -> l
             doc_texts[doc] = "\n".join(dict.fromkeys(r.sentence for r in doc_rows))
         _order_rows(doc_texts[doc], doc_rows)
     demote_capitalised_common_nouns(rows, doc_texts.values())
+    _assign_genders(rows)
     human = person_nouns(doc_texts.values())
     for r in rows:
         r.human = r.kind == "NOMINAL" and fold(head_word(r.text)) in human
+    common = lower_case_words(doc_texts.values())
     labels: dict[int, str] = {}
     for story_no, docs in enumerate(group_documents(doc_texts, threshold)):
         story_rows = [r for d in docs for r in by_doc[d]]
-        for row_index, cluster in resolve_story(story_rows, doc_texts).items():
+        for row_index, cluster in resolve_story(story_rows, doc_texts, pronoun_ranker, common).items():
             labels[row_index] = f"s{story_no}_e{cluster}"
     _link_full_names_across_stories(rows, labels)
     return [{"id": r.id, "entity": labels[r.index]} for r in rows]
+
+
+def _assign_genders(rows: list[MentionRow]) -> None:
+    """Each person's name gets the gender that the texts' he/she give its given name, if any."""
+    keys = {r.index: name_keys(r, _name_text(r.text)) for r in rows}
+    keys = {i: k for i, k in keys.items() if k[1]}
+    genders = learn_given_name_genders(rows, keys)
+    for r in rows:
+        given = keys.get(r.index, ("", ""))[0]
+        r.gender = genders.get(given, "") if given else ""
 
 
 def _order_rows(doc_text: str, rows: list[MentionRow]) -> None:
@@ -131,16 +154,22 @@ def _name_text(text: str) -> str:
     return " ".join(run)
 
 
-def resolve_story(rows: list[MentionRow], doc_texts: dict[str, str] | None = None) -> dict[int, int]:
-    """Cluster the mentions of one story; returns row index -> cluster number."""
+def resolve_story(rows: list[MentionRow], doc_texts: dict[str, str] | None = None,
+                  pronoun_ranker: AntecedentRanker | None = None, common_words: set[str] | None = None
+                  ) -> dict[int, int]:
+    """Cluster the mentions of one story; returns row index -> cluster number.
+
+    `common_words` (words the texts write in lower case) lets a name's leading words stand for it."""
     uf = UnionFind(len(rows))
     described = descriptions(rows, doc_texts, _name_head) if doc_texts else {}
-    anchors = anchor_ambiguous_roles(rows, described)
+    anchors = anchor_ambiguous_roles(rows, described, _name_head)
     _link_heads(rows, uf, skip=set(anchors))
     link_times(rows, uf)
     _link_names(rows, uf)
+    if common_words is not None:
+        link_leading_parts(rows, uf, common_words, _name_text)
     link_roles(rows, uf, described, anchors, _name_head)
-    link_pronouns(rows, uf)
+    link_pronouns(rows, uf, pronoun_ranker)
     return {r.index: uf.find(k) for k, r in enumerate(rows)}
 
 

@@ -48,14 +48,32 @@ def test_each_pronoun_joins_one_person_so_two_men_stay_apart():
     assert ent["d1:Omar Haddad#0"] != ent["d2:Karim Nasser#0"]  # the old "all he are one man" rule joined them
 
 
-def test_she_skips_the_chain_that_he_stands_for():
+def test_he_skips_the_chain_that_she_stands_for():
+    # no lexicon says who is a woman: "She" takes the subject, so "He" must skip her chain
     ent = _entities({
         "d1": [("Lena Moreno thanked Omar Haddad .", ["Lena Moreno", "Omar Haddad"]),
-               ("He smiled .", ["He"]),
-               ("She said the bridge would open .", ["She"])],
+               ("She said the bridge would open .", ["She"]),
+               ("He smiled .", ["He"])],
     })
-    assert ent["d1:He#0"] == ent["d1:Omar Haddad#0"]
     assert ent["d1:She#0"] == ent["d1:Lena Moreno#0"]
+    assert ent["d1:He#0"] == ent["d1:Omar Haddad#0"]
+
+
+def test_pronoun_prefers_the_subject_to_a_name_after_a_preposition():
+    ent = _entities({
+        "d1": [("Omar Haddad met an aide of Karim Nasser on Monday .", ["Omar Haddad", "an aide", "Karim Nasser"]),
+               ("He said the talks would resume .", ["He"])],
+    })
+    assert ent["d1:He#0"] == ent["d1:Omar Haddad#0"]  # the nearest rule took Karim Nasser
+
+
+def test_nearest_rule_still_available_without_a_ranker():
+    from corroborate.entity_antecedents import AntecedentRanker
+
+    nearest = AntecedentRanker({"personal": {"mention_gap_log": -1.0}, "other": {"mention_gap_log": -1.0}})
+    docs = {"d1": [("Lena Moreno thanked Omar Haddad .", ["Lena Moreno", "Omar Haddad"]), ("He smiled .", ["He"])]}
+    ent = {o["id"]: o["entity"] for o in resolve_mentions_command(_lines(docs), threshold=2.0, pronoun_ranker=nearest)}
+    assert ent["d1:He#0"] == ent["d1:Omar Haddad#0"]
 
 
 def test_unresolved_he_goes_to_the_documents_leading_person():
@@ -175,3 +193,100 @@ def test_first_letter_sub_blocking_finds_every_pair_that_can_match():
     assert clusters(_same_initial_pairs(forms, idxs)) == clusters(every)
     assert len(_same_initial_pairs(forms, idxs)) < len(every)
     assert all(re.match(r"\w", forms[a].text) for a, _ in every[:1])
+
+
+def test_given_name_gender_learnt_from_other_reports_keeps_she_off_a_man():
+    ent = _entities({
+        "d1": [("Omar Haddad thanked Lena Moreno .", ["Omar Haddad", "Lena Moreno"]),
+               ("She said the bridge would open .", ["She"])],
+        "d2": [("Omar Haddad arrived on Monday .", ["Omar Haddad"]), ("He met the envoy .", ["He"])],
+        "d3": [("Omar Haddad left the port .", ["Omar Haddad"]), ("He did not comment .", ["He"])],
+    })
+    assert ent["d1:She#0"] == ent["d1:Lena Moreno#0"]  # the subject, but the texts call Omar "he"
+
+
+def test_given_name_genders_need_agreeing_votes():
+    from corroborate.entity_genders import learn_given_name_genders
+    from corroborate.resolve_cmd import MentionRow
+
+    def row(i: int, doc: str, text: str, kind: str, sentence_no: int) -> MentionRow:
+        r = MentionRow(i, str(i), doc, text, text, 0, len(text), kind=kind, sentence_no=sentence_no,
+                       etype="PERSON" if kind == "NAME" else "MISC")
+        r.order = (sentence_no, 0)
+        return r
+
+    rows = [row(0, "a", "Lena Moreno", "NAME", 0), row(1, "a", "she", "PRON", 1),
+            row(2, "b", "Lena Moreno", "NAME", 0), row(3, "b", "she", "PRON", 0),
+            row(4, "c", "Sam Ortiz", "NAME", 0), row(5, "c", "he", "PRON", 1),
+            row(6, "d", "Sam Ortiz", "NAME", 0), row(7, "d", "she", "PRON", 1),
+            row(8, "e", "Sam Ortiz", "NAME", 0), row(9, "e", "Lena Moreno", "NAME", 0), row(10, "e", "he", "PRON", 1)]
+    keys = {0: ("lena", "moreno"), 2: ("lena", "moreno"), 4: ("sam", "ortiz"), 6: ("sam", "ortiz"),
+            8: ("sam", "ortiz"), 9: ("lena", "moreno")}
+    # Lena: two "she"; Sam: one "he", one "she" (no agreement); the "he" after both names votes for neither
+    assert learn_given_name_genders(rows, keys) == {"lena": "f"}
+
+
+def test_shipped_antecedent_model_covers_every_feature():
+    import json
+
+    from corroborate.entity_antecedents import FEATURES, MODEL_PATH, default_ranker
+
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["features"] == list(FEATURES)
+    for group in ("personal", "other"):
+        assert set(data["weights"][group]) == set(FEATURES)
+    assert default_ranker() is not None
+
+
+def test_where_and_when_take_the_place_and_time_of_their_sentence():
+    ent = _entities({
+        "d1": [("He shot three people at an accounting firm where he had worked .",
+                ["He", "three people", "at an accounting firm", "where", "he"]),
+               ("It happened on Monday when the office was full .", ["It", "on Monday", "when", "the office"])],
+    })
+    assert ent["d1:where#0"] == ent["d1:at an accounting firm#0"]
+    assert ent["d1:when#0"] == ent["d1:on Monday#0"]
+
+
+def test_leading_words_of_a_facility_name_stand_for_it():
+    ent = _entities({
+        "d1": [("She checked into Promises Treatment Center on Tuesday .", ["Promises Treatment Center"]),
+               ("The treatment center is in Malibu .", ["The treatment center", "Malibu"])],
+        "d2": [("She is staying at Promises for a month .", ["at Promises"])],
+    })
+    assert ent["d2:at Promises#0"] == ent["d1:Promises Treatment Center#0"]
+
+
+def test_leading_words_need_a_common_tail_no_person_and_no_place_to_org_jump():
+    from corroborate.entities import UnionFind
+    from corroborate.entity_short_names import link_leading_parts
+    from corroborate.resolve_cmd import MentionRow
+
+    def name(i: int, text: str, sentence: str, etype: str = "ORG") -> MentionRow:
+        return MentionRow(i, str(i), "d", text, sentence, sentence.index(text), sentence.index(text) + len(text),
+                          kind="NAME", etype=etype)
+
+    rows = [name(0, "Access Hollywood", "She told Access Hollywood ."), name(1, "Access", "Access reported it ."),
+            name(2, "Washington", "He flew to Washington ."), name(3, "Washington Post", "The Washington Post said ."),
+            name(4, "Betty Ford", "Betty Ford founded it .", "PERSON"), name(5, "Betty Ford Center", "The Betty Ford Center ."),
+            name(6, "Morningside", "She left Morningside ."), name(7, "Morningside Recovery", "Morningside Recovery said .")]
+    uf = UnionFind(len(rows))
+    link_leading_parts(rows, uf, {"post", "center", "recovery", "she", "told"}, lambda t: t)
+    assert uf.find(6) == uf.find(7)  # "recovery" is a common word of the texts
+    assert uf.find(0) != uf.find(1)  # "hollywood" is not
+    assert uf.find(2) != uf.find(3)  # "to Washington" is a place, the newspaper never is
+    assert uf.find(4) != uf.find(5)  # a person is not the clinic named after her
+
+
+def test_a_shared_role_noun_goes_to_the_one_bearer_its_report_names():
+    ent = _entities({
+        "d1": [("The team fired coach Jim Brady on Monday .", ["coach Jim Brady"])],
+        "d2": [("The team hired coach Mo Vance on Friday .", ["coach Mo Vance"])],
+        "d3": [("Mo Vance arrived in town .", ["Mo Vance"]), ("The coach said he was happy .", ["The coach", "he"])],
+    })
+    assert ent["d3:The coach#0"] == ent["d2:coach Mo Vance#0"]
+    assert ent["d3:The coach#0"] != ent["d1:coach Jim Brady#0"]
+
+
+def test_apposition_after_an_age_is_a_description():
+    assert ("actress", "Lindsay Lohan", True) in list(described_names("Lindsay Lohan , 25 , an actress , said ."))

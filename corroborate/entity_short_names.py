@@ -1,0 +1,62 @@
+"""A name's distinctive leading words used alone: "Promises" for "Promises Treatment Center",
+"Morningside" for "Morningside Recovery".
+
+News shortens an organisation's or a place's name to the words before its generic tail.  The tail
+must be words the input texts also write in lower case ("treatment center", "recovery"), learnt from
+the texts since no word list of generic heads covers them all, so "Access" never joins "Access
+Hollywood".  The short form joins only when it leads one longer name in the story, never when
+either side is a person's name (Betty Ford the person is not the Betty Ford Center), and not when
+the texts use it as a place ("to Washington") but never the longer name ("Washington Post").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from .names import core_tokens, fold
+
+if TYPE_CHECKING:
+    from .entities import UnionFind
+    from .resolve_cmd import MentionRow
+
+_LOCATIVE = frozenset("in at to into from near outside inside on".split())
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]+(?![\w'’-])")
+
+
+def lower_case_words(texts: Iterable[str]) -> set[str]:
+    """Words the texts write in lower case somewhere (common words, not names)."""
+    return {fold(w) for text in texts for w in _LOWER_WORD.findall(text)}
+
+
+def link_leading_parts(rows: list[MentionRow], uf: UnionFind, common: set[str],
+                       name_text: Callable[[str], str]) -> None:
+    """Join each non-person name to the one longer non-person name of the story that it opens,
+    when the rest of that name is common words."""
+    tokens = {k: tuple(core_tokens(name_text(r.text))) for k, r in enumerate(rows)
+              if r.kind == "NAME" and r.etype != "PERSON"}
+    longer: dict[tuple[str, ...], set[int]] = defaultdict(set)  # leading part -> roots of names it opens
+    first_row: dict[int, int] = {}
+    for k, toks in tokens.items():
+        for cut in range(len(toks) - 1, 0, -1):
+            if all(t in common for t in toks[cut:]) and not all(t in common for t in toks[:cut]):
+                root = uf.find(k)
+                longer[toks[:cut]].add(root)
+                first_row.setdefault(root, k)
+    placed = {uf.find(k) for k in tokens if _after_locative(rows[k])}
+    for k, toks in tokens.items():
+        roots = longer.get(toks, set())
+        if len(roots) != 1:
+            continue
+        root = next(iter(roots))
+        if uf.find(k) in placed and root not in placed:
+            continue  # "to Washington" is a place, "Washington Post" never is
+        uf.union(k, first_row[root])
+
+
+def _after_locative(row: MentionRow) -> bool:
+    """Is the mention a place phrase ("in Palmer", "at Promises")?"""
+    words = (row.sentence[:row.start].split()[-1:] + row.text.split())[:2]
+    return any(fold(w) in _LOCATIVE for w in words)
