@@ -18,6 +18,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from .entity_times import NUMBER_WORDS
+from .mention_cues import CALENDAR
 from .mention_heads import head_word, lemma
 from .mentions import find_mentions
 from .names import fold
@@ -38,13 +40,25 @@ _NAME_THEN_NOUN = re.compile(rf"({_NAME})[ ]?,[ ](?:\d{{1,3}}[ ]?,[ ])?(?:a|an|t
 _NOUN_THEN_NAME = re.compile(rf"\b(?:a|an|the)[ ](?:[\w'’-]+[ ]){{0,3}}?([a-z][a-z-]+)[ ]?,[ ]({_NAME})[ ]?[,.;]")
 
 
+def _counted_noun(before: str) -> bool:
+    """The word before the noun counts or orders it ("the fourth quarter Sunday", "20 points Friday"):
+    the noun heads a phrase of its own and is no title.  "first", "last" and "next" also open titles
+    ("first lady Michelle Obama"), so they do not count."""
+    words = before.split()
+    if not words:
+        return False
+    word = fold(words[-1])
+    return word[:1].isdigit() or (word in NUMBER_WORDS and word not in ("first", "last", "next"))
+
+
 def described_names(text: str) -> Iterator[tuple[str, str, bool]]:
     """(noun, name, appositive) triples: a lower-case noun written as the description of a capitalised
     name, and whether commas set it off (an apposition) rather than it standing just before the name.
     A noun just before a name is often no description at all ("the church Sarah Palin attends"), so
     callers trust it less."""
     for m in _PREMODIFIER.finditer(text):
-        yield m.group(1), m.group(2), False
+        if not _counted_noun(text[:m.start()]) and fold(m.group(2).split()[0]).rstrip(".") not in CALENDAR:
+            yield m.group(1), m.group(2), False
     for m in _NAME_THEN_NOUN.finditer(text):
         yield m.group(2), m.group(1), True
     for m in _NOUN_THEN_NAME.finditer(text):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .entities import UnionFind
     from .resolve_cmd import MentionRow
 
-_NUMBER_WORDS = frozenset("""
+NUMBER_WORDS = frozenset("""
 one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
 first second third fourth fifth sixth seventh eighth ninth tenth last next previous
 """.split())
@@ -36,7 +36,7 @@ def numbered_head(text: str) -> str:
     """Head word plus the numbers and ordinals of the phrase: "a second time" -> "time|second",
     so "the first time" and "a second time" (or "two men" and "three men") are told apart."""
     words = [fold(w) for w in words_of(text)]
-    numbers = sorted({w for w in words if w in _NUMBER_WORDS or re.fullmatch(r"\d+(st|nd|rd|th|s)?", w)})
+    numbers = sorted({w for w in words if w in NUMBER_WORDS or re.fullmatch(r"\d+(st|nd|rd|th|s)?", w)})
     return "|".join([fold(head_word(text)), *numbers])
 
 

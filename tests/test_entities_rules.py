@@ -118,6 +118,14 @@ def test_described_names_patterns_and_guards():
     assert not any(n == "rehab" for n, _ in pairs)  # a headline's line end is no description
 
 
+def test_a_counted_noun_before_a_name_is_no_description():
+    pairs = {(n, name) for n, name, _ in described_names(
+        "Luck led a comeback in the fourth quarter Sunday . He scored in the fourth quarter Indianapolis fans saw .\n"
+        "They had 20 points Bailey said . First lady Michelle Obama and first lady Laura Bush spoke .")}
+    assert not any(n in ("quarter", "points") for n, _ in pairs)  # counted or ordered: a phrase of its own
+    assert ("lady", "Laura Bush") in pairs  # "first" also opens titles
+
+
 def test_a_noun_given_to_two_names_joins_each_reports_own():
     ent = _entities({
         "d1": [("The team fired coach Jim Obrien on Monday .", ["coach Jim Obrien"]),
