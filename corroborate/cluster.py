@@ -192,8 +192,8 @@ class StoryClusterer:
         return ArticleEvidence(
             vector=tfidf_vector(counts, self._terms, opts.top_terms),
             title_vector=tfidf_vector(title_counts, self._terms, opts.top_terms) if title_counts else {},
-            names={k: self._names.idf(k) for k in keys},
-            top_names=tuple(k for k, _ in sorted(((k, c * self._names.idf(k)) for k, c in keys.items()),
+            names=(idfs := self._names.idf_map(keys)),
+            top_names=tuple(k for k, _ in sorted(((k, c * idfs[k]) for k, c in keys.items()),
                                                  key=lambda kv: (-kv[1], kv[0]))[:opts.top_names]),
             day=date_ordinal(article.published),
             outlet=outlet,
@@ -324,9 +324,10 @@ class StoryClusterer:
     # ---- inverted index -------------------------------------------------------------------------------
     def _index_keys(self, story: StoryState) -> list[str]:
         opts = self.options
-        terms = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:opts.index_terms]
-        names = sorted(((k, c * self._names.idf(k)) for k, c in story.names.items()),
-                       key=lambda kv: (-kv[1], kv[0]))[:opts.index_names]
+        terms = heapq.nsmallest(opts.index_terms, story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+        idfs = self._names.idf_map(story.names)
+        names = heapq.nsmallest(opts.index_names, ((k, c * idfs[k]) for k, c in story.names.items()),
+                                key=lambda kv: (-kv[1], kv[0]))
         return [t for t, _ in terms] + [k for k, _ in names]
 
     def _unindex(self, story: StoryState) -> None:

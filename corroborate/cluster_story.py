@@ -124,7 +124,8 @@ class StoryState:
         self.title_norm = math.sqrt(sum(w * w for w in self.title_centroid.values())) or 1.0
         if name_stats is not None:
             n = len(self.articles) or 1
-            self.name_total = sum(name_stats.idf(k) * c / n for k, c in self.names.items())
+            idfs = name_stats.idf_map(self.names)
+            self.name_total = sum(idfs[k] * c / n for k, c in self.names.items())
 
     def as_evidence(self, name_stats: TermStats) -> ArticleEvidence:
         """The story seen as one big article, to compare two stories for a merge."""

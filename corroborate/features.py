@@ -11,8 +11,11 @@ import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 from .model import Article
 
@@ -50,10 +53,24 @@ def normalise_token(token: str) -> str:
     return tok
 
 
+_CONTENT: dict[str, str] = {}  # word as written -> its content token, or "" for stopwords and debris
+_CONTENT_MAX = 1 << 19
+
+
 def tokens(text: str) -> list[str]:
     """Content tokens of text: normalised words minus stopwords and one-letter debris."""
-    stop = STOPWORDS
-    return [t for t in map(normalise_token, _WORD.findall(text)) if len(t) > 1 and t not in stop]
+    words = _WORD.findall(text)
+    cache = _CONTENT
+    found = list(map(cache.get, words))  # memoised in a plain dict so the common case stays in C
+    if None in found:
+        if len(cache) > _CONTENT_MAX:
+            cache.clear()
+        stop = STOPWORDS
+        for i, t in enumerate(found):
+            if t is None:
+                t = normalise_token(words[i])
+                found[i] = cache[words[i]] = t if len(t) > 1 and t not in stop else ""
+    return list(filter(None, found))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -87,11 +104,9 @@ def name_keys(article: Article, limit: int = 40) -> Counter[str]:
         text = f"{article.title}\n{article.body}"
         for m in _NAME.finditer(text):
             name = m.group(0)
-            at_start = _SENT_START.search(text, max(0, m.start() - 3), m.start()) is not None
-            if at_start and " " not in name:
-                # A lone capitalised word opening a sentence is usually just a word.
-                if normalise_token(name) in STOPWORDS or name.lower() in STOPWORDS:
-                    continue
+            if " " not in name and (normalise_token(name) in STOPWORDS or name.lower() in STOPWORDS) \
+                    and _SENT_START.search(text, max(0, m.start() - 3), m.start()) is not None:
+                continue  # a lone capitalised stopword opening a sentence is just a word
             names.append(name)
     keys: Counter[str] = Counter()
     for name in names:
@@ -136,6 +151,11 @@ class TermStats:
     def idf(self, term: str) -> float:
         # Smoothed so that the first articles of a stream do not treat every word as rare.
         return math.log((self.docs + 10.0) / (self.df.get(term, 0) + 1.0)) + 1.0
+
+    def idf_map(self, terms: Iterable[str]) -> dict[str, float]:
+        """idf of many terms at once (the same values as `idf`, without a call per term)."""
+        log, df, docs = math.log, self.df.get, self.docs + 10.0
+        return {t: log(docs / (df(t, 0) + 1.0)) + 1.0 for t in terms}
 
     def prune(self, min_df: int = 2) -> None:
         """Drop one-off terms (typos, numbers) to bound memory; they matter little to any IDF."""
@@ -191,5 +211,5 @@ def sparse_dot(small: dict[str, float], big: dict[str, float]) -> float:
     """Dot product of two sparse vectors; iterate the smaller one."""
     if len(small) > len(big):
         small, big = big, small
-    get = big.get
-    return sum(w * get(t, 0.0) for t, w in small.items())
+    # All in C (map over dict views), summed in the small vector's order: same value as a Python loop.
+    return sum(map(mul, small.values(), map(big.get, small, repeat(0.0))))
