@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import __version__
+from .brief_reconcile import reconcile_facts
 from .entities import resolve_entities
 from .facts import align_facts
 from .model import Story
@@ -25,6 +26,9 @@ def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
     fact_at = {(ev["article"], ev["sentence"]): fact for fact in facts for ev in fact.get("evidence", [])}
     summarizer = ConceptSummarizer(fact_of={key: fact["id"] for key, fact in fact_at.items()})
     summary = summarize(story, words=words, summarizer=summarizer)
+    if summarizer.source_index is not None:
+        facts = reconcile_facts(story, facts, summary["summary"], summarizer.source_index)
+        fact_at = {(ev["article"], ev["sentence"]): fact for fact in facts for ev in fact.get("evidence", [])}
     entities = [{k: e[k] for k in ("id", "name", "type", "variants", "sources")} for e in resolve_entities(story.articles)]
     return {
         "version": __version__,

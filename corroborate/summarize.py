@@ -73,12 +73,13 @@ class ConceptSummarizer(Summarizer):
         # (article id, sentence index) -> id of the fact the sentence was aligned into, when facts are known:
         # two sentences of one fact say the same thing, however differently worded or translated
         self.fact_of = fact_of or {}
+        self.source_index: SourceIndex | None = None  # the last story's, for callers that cite more
 
     def select(self, story: Story, words: int) -> list[SummarySentence]:
         _ensure_sentences(story)
         weights = concept_weights(story, self.lead_sentences, self.lead_bonus,
                                   query_stems(self.query), self.query_bonus, self.concept_power)
-        index = SourceIndex(story)
+        index = self.source_index = SourceIndex(story)
         picked = self.selector.run(story, words, weights, restates=lambda cand, earlier: self._same_fact(
             cand, earlier) or index.restates(cand.text, (cand.article, cand.sentence),
                                              [(c.text, c.article, c.sentence) for c in earlier]))
