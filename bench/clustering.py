@@ -1,11 +1,14 @@
 """Story clustering on the labelled dev corpora: corroborate against tuned baselines, same input, one run.
 
-    /work/venv/bin/python bench/clustering.py [--data ../shared/data/stories-dev] [--quick]
+    /work/venv/bin/python bench/clustering.py [--data ../shared/data/stories-dev] [--quick | --loco-only]
+        [--no-embeddings] [--ablation]
 
 For every corpus under stories-dev/ it prints B-cubed P/R/F1, ARI and the story
 count for:
 - corroborate (LOCO): the streaming clusterer, articles fed in publication order,
   decision weights, time prior and thresholds fitted on the *other* dev corpora only;
+- corroborate (LOCO, no average link), with --ablation: the same fit with the average-link join/merge
+  switched off and the session-2 merge grid (the procedure before session 3), same run, same input;
 - corroborate (shipped): the same with the shipped defaults (fitted on all dev corpora, so in-sample);
 - corroborate + MiniLM (LOCO / shipped): the same with the optional embedding signal
   (cluster_embed.EmbeddingClusterer), when the embeddings extra is installed;
@@ -121,21 +124,27 @@ def timed(rows: list, label: str, tuned: str, method, *args, extra_s: float = 0.
     rows.append((label, tuned, pred, time.process_time() - t + extra_s))
 
 
-def loco_row(rows: list, label: str, arts, others, factory=StoryClusterer) -> None:
+def loco_row(rows: list, label: str, arts, others, factory=StoryClusterer, **grids) -> None:
     """corroborate with weights, time prior and thresholds fitted on the other corpora only."""
     t = time.process_time()
-    opts = fit_options(others, factory=factory)
+    opts = fit_options(others, factory=factory, **grids)
     fit_s = time.process_time() - t
-    timed(rows, label, f"join={opts.join_threshold} merge={opts.merge_threshold} time={opts.time_penalty} "
-          f"(fit {fit_s:.0f}s)", corroborate_stream, arts, opts, factory)
+    timed(rows, label, f"join={opts.join_threshold} link={opts.link_merge} merge={opts.merge_threshold} "
+          f"time={opts.time_penalty} (fit {fit_s:.0f}s)", corroborate_stream, arts, opts, factory)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data/stories-dev")
     ap.add_argument("--quick", action="store_true", help="skip the LOCO refits (shipped defaults only)")
+    ap.add_argument("--loco-only", action="store_true",
+                    help="skip the shipped (in-sample) rows: held-out corroborate rows and the baselines only")
     ap.add_argument("--no-embeddings", action="store_true", help="skip the MiniLM rows even if installed")
+    ap.add_argument("--ablation", action="store_true",
+                    help="add a LOCO row without the average-link join/merge (the session-2 procedure)")
     args = ap.parse_args()
+    if args.quick and args.loco_only:
+        sys.exit("--quick skips the LOCO rows and --loco-only keeps only them: choose one")
     root = Path(args.data)
     if not root.exists():
         sys.exit(f"no corpora at {root}")
@@ -163,13 +172,19 @@ def main() -> None:
         rows: list = []
         if not args.quick:
             loco_row(rows, "corroborate (LOCO)", arts, others)
-        timed(rows, "corroborate (shipped, in-sample)", "-", corroborate_stream, arts, ClusterOptions())
-        listed = LISTED["last"]
+            if args.ablation:
+                loco_row(rows, "corroborate (LOCO, no average link)", arts, others, links=(0.0,),
+                         merges=(0.85, 0.95))
+        listed = None
+        if not args.loco_only:
+            timed(rows, "corroborate (shipped, in-sample)", "-", corroborate_stream, arts, ClusterOptions())
+            listed = LISTED["last"]
         if vectors:
             if not args.quick:
                 loco_row(rows, "corroborate + MiniLM (LOCO)", arts, others, with_vectors)
-            timed(rows, "corroborate + MiniLM (shipped, in-sample)", "-", corroborate_stream, arts,
-                  cluster_embed.embedding_options(), with_vectors, extra_s=embed_s[name])
+            if not args.loco_only:
+                timed(rows, "corroborate + MiniLM (shipped, in-sample)", "-", corroborate_stream, arts,
+                      cluster_embed.embedding_options(), with_vectors, extra_s=embed_s[name])
         thr = tune(agglomerative, others, grid)
         timed(rows, "TF-IDF agglomerative avg-link", f"dist={thr}", agglomerative, arts, thr)
         thr = tune(single_pass, others, grid)
@@ -183,8 +198,9 @@ def main() -> None:
             p, r, f1 = b_cubed(gold, pred)
             print(f"| {name} | {len(arts)} | {len(set(gold))} | {method} | {tuned} | {len(set(pred))} | "
                   f"{p:.3f} | {r:.3f} | {f1:.3f} | {adjusted_rand(gold, pred):.3f} | {secs:.1f} |")
-        print(f"| {name} | {len(arts)} | {len(set(gold))} | corroborate (shipped): listed stories "
-              f"(>= 2 articles, >= 2 outlets) | - | {listed} | | | | | |")
+        if listed is not None:
+            print(f"| {name} | {len(arts)} | {len(set(gold))} | corroborate (shipped): listed stories "
+                  f"(>= 2 articles, >= 2 outlets) | - | {listed} | | | | | |")
         if not vectors:
             why = "--no-embeddings" if args.no_embeddings else "embeddings extra not installed"
             for method in ("corroborate + MiniLM", "HDBSCAN on MiniLM"):

@@ -31,6 +31,7 @@ LEAD_CHARS = 600  # characters of the body after the title that count as the lea
 EMBEDDING_WEIGHTS: tuple[float, ...] = (-8.5715, 2.3124, 2.9578, 0.7325, 4.8506, -0.5, 1.4964, 0.0, 1.6198, 6.5043)
 EMBEDDING_JOIN_THRESHOLD = 0.3
 EMBEDDING_TIME_PENALTY = 0.5
+EMBEDDING_LINK_MERGE = 0.25
 
 
 def available() -> bool:
@@ -68,7 +69,7 @@ def embed_articles(articles: list[Article], batch_size: int = 32) -> np.ndarray:
 def embedding_options(base: ClusterOptions | None = None) -> ClusterOptions:
     """Options whose decision weighs the embedding signal (the fitted EMBEDDING_* defaults)."""
     return replace(base or ClusterOptions(), weights=EMBEDDING_WEIGHTS, join_threshold=EMBEDDING_JOIN_THRESHOLD,
-                   time_penalty=EMBEDDING_TIME_PENALTY)
+                   time_penalty=EMBEDDING_TIME_PENALTY, link_merge=EMBEDDING_LINK_MERGE)
 
 
 class EmbeddingClusterer(StoryClusterer):

@@ -184,6 +184,16 @@ def _cap(weights: dict[str, float], cap: int) -> None:
         weights.update(keep)
 
 
+def average_link(a: StoryState, b: StoryState) -> float:
+    """Mean cosine over all pairs of articles, one from each story (the agglomerative baseline's link).
+
+    Centroids are sums of unit article vectors, so one sparse dot of the two centroids gives the sum of all
+    pairwise cosines.  Capping drops terms and every weight is positive, so a capped centroid can only
+    underestimate it: the merge errs towards keeping stories apart.
+    """
+    return sparse_dot(a.centroid, b.centroid) / ((len(a.articles) or 1) * (len(b.articles) or 1))
+
+
 def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats) -> list[float]:
     """Evidence that an article belongs to a story: content, shared names, time gap, story size, and
     (only with the optional embeddings extra; 0 otherwise) MiniLM similarity to the story's mean vector."""

@@ -14,6 +14,7 @@ ClusterOptions thresholds, and add `--embeddings` to refit cluster_embed.EMBEDDI
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -113,11 +114,13 @@ def stream_f1(corpus: Corpus, options: ClusterOptions, factory: ClustererFactory
 def fit_options(corpora: list[Corpus], base: ClusterOptions | None = None,
                 fixed: dict[str, float] | None = None,
                 joins: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6),
-                merges: tuple[float, ...] = (0.85, 0.95),
+                merges: tuple[float, ...] = (0.85,),
                 penalties: tuple[float, ...] = (0.5, 1.0),
+                links: tuple[float, ...] = (0.0, 0.2, 0.25, 0.3),
                 factory: ClustererFactory = StoryClusterer) -> ClusterOptions:
-    """Weights by logistic regression, then the time prior and the join/merge thresholds with the best
-    mean streaming F1 over the given corpora (so a held-out corpus never chooses its own settings).
+    """Weights by logistic regression, then the time prior, the join/merge thresholds and the average-link
+    threshold with the best mean streaming F1 over the given corpora (so a held-out corpus never chooses
+    its own settings).
 
     The time prior (weight of log(1 + days apart)) is chosen, not fitted: the dev corpora have too few
     dated articles for a regression to learn it, but a small grid judged on whole-stream F1 can.
@@ -134,12 +137,11 @@ def fit_options(corpora: list[Corpus], base: ClusterOptions | None = None,
         prior = replace(base, time_penalty=penalty)
         pinned = {**fixed, "log_gap_days": -penalty}
         weights = fit_weights(corpora, prior, pinned, pairs=pairs)
-        for join in joins:
-            for merge in merges:
-                opts = replace(prior, weights=weights, join_threshold=join, merge_threshold=merge)
-                f1 = sum(stream_f1(c, opts, factory) for c in corpora) / len(corpora)
-                if f1 > best_f1:
-                    best, best_f1 = opts, f1
+        for join, merge, link in itertools.product(joins, merges, links):
+            opts = replace(prior, weights=weights, join_threshold=join, merge_threshold=merge, link_merge=link)
+            f1 = sum(stream_f1(c, opts, factory) for c in corpora) / len(corpora)
+            if f1 > best_f1:
+                best, best_f1 = opts, f1
     assert best is not None
     return best
 
@@ -166,7 +168,7 @@ def main(argv: list[str]) -> None:
     print("weights:", dict(zip(FEATURE_NAMES, opts.weights, strict=True)))
     print(f"weights = {opts.weights}")
     print(f"join_threshold={opts.join_threshold} merge_threshold={opts.merge_threshold} "
-          f"time_penalty={opts.time_penalty}")
+          f"time_penalty={opts.time_penalty} link_merge={opts.link_merge}")
 
 
 if __name__ == "__main__":
