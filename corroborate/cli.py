@@ -198,7 +198,7 @@ def cmd_resolve_mentions(args: argparse.Namespace) -> int:
 def cmd_stance(args: argparse.Namespace) -> int:
     from .stance import stance_command
 
-    for row in stance_command(_read_jsonl(args.file)):
+    for row in stance_command(_read_jsonl(args.file), use_embeddings=args.embeddings):
         print(json.dumps(row, ensure_ascii=False))
     return EXIT_OK
 
@@ -304,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("stance", cmd_stance, "Stance of article bodies toward claims (JSONL: id, claim, body).", db=False)
     p.add_argument("file")
+    p.add_argument("--embeddings", action=argparse.BooleanOptionalAction, default=None,
+                   help="use the MiniLM variant of the model (default: when the 'embeddings' extra is installed "
+                        "and CORROBORATE_STANCE_EMBEDDINGS is not 0; about 70 body sentences/s on one core)")
 
     p = add("check", cmd_check, "Which stored articles support, contradict or discuss a claim.")
     p.add_argument("claim")
