@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .stance_text import sentences
+from .stance_text import distinct_texts, sentences
 
 DIM = 384
 MAX_SENTENCES = 60  # long bodies: the claim's topic is stated early, and this bounds the cost
@@ -96,13 +96,9 @@ def embed_similarities(pairs: list[tuple[str, str]], encode: Encoder = minilm_en
     """`pair_similarities` for (claim, body) pairs, embedding each unique text once."""
     if not pairs:
         return np.zeros((0, len(SIM_NAMES)), dtype=np.float32)
-    claims = list(dict.fromkeys(c for c, _ in pairs))
-    bodies = list(dict.fromkeys(b for _, b in pairs))
-    claim_pos = {c: i for i, c in enumerate(claims)}
-    body_pos = {b: i for i, b in enumerate(bodies)}
+    claims, bodies, claim_idx, body_idx = distinct_texts(pairs)
     claim_vecs, body_sents = embed_texts(claims, bodies, encode)
-    return pair_similarities(claim_vecs, body_sents, np.array([claim_pos[c] for c, _ in pairs]),
-                             np.array([body_pos[b] for _, b in pairs]))
+    return pair_similarities(claim_vecs, body_sents, claim_idx, body_idx)
 
 
 class CachedEncoder:

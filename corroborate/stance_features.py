@@ -27,6 +27,7 @@ from .stance_text import (
     REFUTE,
     capitalised_words,
     content_stems,
+    distinct_texts,
     normalise_stem,
     raw_tokens,
     sentences,
@@ -282,12 +283,7 @@ class FeatureExtractor:
         """Feature matrix (n_pairs x len(FEATURE_NAMES)) for (claim, body) pairs."""
         if not pairs:
             return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-        claims = list(dict.fromkeys(c for c, _ in pairs))
-        bodies = list(dict.fromkeys(b for _, b in pairs))
-        claim_pos = {c: i for i, c in enumerate(claims)}
-        body_pos = {b: i for i, b in enumerate(bodies)}
-        claim_idx = np.array([claim_pos[c] for c, _ in pairs])
-        body_idx = np.array([body_pos[b] for _, b in pairs])
+        claims, bodies, claim_idx, body_idx = distinct_texts(pairs)
         sims = self._similarities(claims, bodies, claim_idx, body_idx)
         claim_info = [analyse_claim(c) for c in claims]
         body_info = [analyse_body(b) for b in bodies]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .split import split_spans
@@ -85,3 +86,15 @@ def capitalised_words(text: str) -> set[str]:
         if word not in STOP_WORDS:
             found.add(word)
     return found
+
+
+def distinct_texts(pairs: list[tuple[str, str]]) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """Distinct claims and bodies of (claim, body) pairs, and each pair's claim and body positions:
+    FNC-style data pairs one body with dozens of claims, so per-text work is done once."""
+    claims = list(dict.fromkeys(c for c, _ in pairs))
+    bodies = list(dict.fromkeys(b for _, b in pairs))
+    claim_pos = {c: i for i, c in enumerate(claims)}
+    body_pos = {b: i for i, b in enumerate(bodies)}
+    return (claims, bodies, np.array([claim_pos[c] for c, _ in pairs], dtype=int),
+            np.array([body_pos[b] for _, b in pairs], dtype=int))
+

@@ -92,8 +92,9 @@ def test_related_components_group_a_rumour() -> None:
     assert topics[3] != topics[0]
 
 
-def test_training_runs_end_to_end_on_tiny_data() -> None:
-    """Both stages and the stacked text model train and predict on a toy corpus (no data needed)."""
+def toy_stance_corpus() -> tuple[list[tuple[str, str]], list[str]]:
+    """Four topics, one body per stance, ten near-copies each: enough rows for the trees' minimum leaf
+    size (20), no data needed."""
     topics = [("mayor", "bridge"), ("singer", "concert"), ("league", "final"), ("virus", "vaccine")]
     pairs, labels = [], []
     for i, (who, what) in enumerate(topics):
@@ -106,9 +107,15 @@ def test_training_runs_end_to_end_on_tiny_data() -> None:
             "unrelated": f"The {other[0]} spoke about the {other[1]} at length yesterday evening.",
         }
         for label, body in bodies.items():
-            for k in range(10):  # enough rows for the trees' minimum leaf size (20)
+            for k in range(10):
                 pairs.append((claim, body + f" Update {k}."))
                 labels.append(label)
+    return pairs, labels
+
+
+def test_training_runs_end_to_end_on_tiny_data() -> None:
+    """Both stages and the stacked text model train and predict on a toy corpus (no data needed)."""
+    pairs, labels = toy_stance_corpus()
     model = train_stance_model(pairs, labels)
     assert model.text_model is not None
     predicted = model.predict(pairs)

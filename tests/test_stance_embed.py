@@ -11,6 +11,7 @@ import pytest
 from corroborate import stance_embed
 from corroborate.stance import EMBED_MODEL_PATH, MODEL_PATH, load_model, predict_stances, train_stance_model
 from corroborate.stance_embed import DIM, SIM_NAMES, CachedEncoder, embed_similarities
+from tests.test_stance import toy_stance_corpus
 
 LABELS = {"agree", "disagree", "discuss", "unrelated"}
 
@@ -56,21 +57,7 @@ def test_cached_encoder_encodes_each_text_once_and_persists(tmp_path) -> None:
 
 
 def test_minilm_variant_trains_and_predicts_with_a_stand_in_encoder() -> None:
-    topics = [("mayor", "bridge"), ("singer", "concert"), ("league", "final"), ("virus", "vaccine")]
-    pairs, labels = [], []
-    for i, (who, what) in enumerate(topics):
-        other = topics[(i + 1) % len(topics)]
-        claim = f"The {who} will open the {what} on Friday"
-        bodies = {
-            "agree": f"The {who} confirmed the {what} opens Friday. Officials announced the {what} plan.",
-            "disagree": f"The {who} denied reports about the {what}. The story is a hoax and false.",
-            "discuss": f"The {who} may reportedly open the {what}, according to unconfirmed claims.",
-            "unrelated": f"The {other[0]} spoke about the {other[1]} at length yesterday evening.",
-        }
-        for label, body in bodies.items():
-            for k in range(10):
-                pairs.append((claim, body + f" Update {k}."))
-                labels.append(label)
+    pairs, labels = toy_stance_corpus()
     model = train_stance_model(pairs, labels, encode=hashed_bag_encoder)
     assert model.uses_embeddings
     predicted = model.predict(pairs, hashed_bag_encoder)
