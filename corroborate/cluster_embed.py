@@ -31,7 +31,7 @@ LEAD_CHARS = 600  # characters of the body after the title that count as the lea
 EMBEDDING_WEIGHTS: tuple[float, ...] = (-8.5715, 2.3124, 2.9578, 0.7325, 4.8506, -0.5, 1.4964, 0.0, 1.6198, 6.5043)
 EMBEDDING_JOIN_THRESHOLD = 0.3
 EMBEDDING_TIME_PENALTY = 0.5
-EMBEDDING_LINK_MERGE = 0.25
+EMBEDDING_LINK_MERGE = 0.0  # off, as ClusterOptions.link_merge (its refit chose 0.25 for no held-out gain)
 
 
 def available() -> bool:
