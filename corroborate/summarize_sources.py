@@ -31,6 +31,7 @@ class SourceIndex:
         self.entries: list[tuple[str, Features]] = []
         self.entry_of: dict[tuple[str, int], int] = {}  # (article id, sentence index) -> entry
         self._matches: dict[str, dict[int, float]] = {}
+        self.article_order = {a.id: i for i, a in enumerate(story.articles)}
         for article in story.articles:
             if not article.sentences and article.body:
                 split_stage(article)
@@ -50,7 +51,8 @@ class SourceIndex:
             if share > best.get(article_id, 0.0):
                 best[article_id] = share
         best.pop(taken_from, None)
-        ranked = sorted(best, key=lambda a: -best[a])
+        order = self.article_order
+        ranked = sorted(best, key=lambda a: (-best[a], order.get(a, len(order))))  # ties: story order, not hash order
         return [taken_from, *ranked]
 
     def matches(self, text: str) -> dict[int, float]:
