@@ -112,7 +112,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         title_case = _is_title_case(toks)
         known = mid_caps if title_case else None
         for span in _candidate_spans(toks, lower_vocab, known):
-            span = _trim_sentence_start(toks, span, mid_caps, surnames)
+            span = _trim_sentence_start(toks, span, mid_caps, surnames, lower_vocab)
             if span[0] >= span[1]:
                 continue
             mentions.extend(_split_roles(toks, span, index, demonyms))
@@ -181,8 +181,9 @@ def _of_joins(toks: list[_Tok], i: int, j: int) -> bool:
 
 
 def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[str],
-                         surnames: set[str]) -> tuple[int, int]:
-    """A sentence-initial word never capitalised mid-sentence is a common word ("Massive", "Under Biden")."""
+                         surnames: set[str], lower_vocab: frozenset[str] | set[str] = frozenset()) -> tuple[int, int]:
+    """A sentence-initial word never capitalised mid-sentence is a common word ("Massive", "Under Biden",
+    "Talk of U.S. troops": a word the text also writes in lower case, before a connector)."""
     i, j = span
     if j - i == 1 and toks[i].low in surnames:
         return span
@@ -202,8 +203,19 @@ def _trim_sentence_start(toks: list[_Tok], span: tuple[int, int], mid_caps: set[
         return span if verb or employer else (i, i)
     if toks[i + 1].low in TITLES:
         return span  # a role's modifier ("Freedonian Prime Minister ..."): kept for the role
+    if toks[i + 1].low in CONNECTOR_WORDS and _written_lower(first.low, lower_vocab):
+        k = i + 1
+        while k < j and toks[k].low in CONNECTOR_WORDS:
+            k += 1
+        return (k, j)  # "Talk of U.S." -> "U.S."
     rest_known = all(t.low in mid_caps or t.low in CONNECTOR_WORDS for t in toks[i + 1:j])
     return (i + 1, j) if rest_known or first.text.endswith("ly") else span
+
+
+def _written_lower(word: str, lower_vocab: frozenset[str] | set[str]) -> bool:
+    """The text also writes this word (or its plural or singular) in lower case."""
+    return bool(lower_vocab) and (word in lower_vocab or word + "s" in lower_vocab
+                                  or (word.endswith("s") and word[:-1] in lower_vocab))
 
 
 _AUXILIARIES = frozenset("is was has had will would can could did does have are were".split())

@@ -145,3 +145,10 @@ def test_particle_surnames_license_ungluing():
     assert unglue_particle("Elmaswari", separated) == "el-Maswari"
     assert unglue_particle("Albert Fahr", separated) == "Albert Fahr"  # a whole word, no separated match
     assert unglue_particle("Tareq Alfahrany", set()) == "Tareq Alfahrany"
+
+
+def test_a_common_word_opening_a_sentence_before_a_connector_is_trimmed():
+    found = [m.text for m in _mentions("Talk of U.S. troops leaving has gone on for months. The talks ended.")]
+    assert "U.S." in found and not any(t.startswith(("Talk", "of")) for t in found)
+    kept = [m.text for m in _mentions("Talks stalled. The Bank of England raised rates, the bank said.")]
+    assert "Bank of England" in kept  # away from a sentence start the name keeps its first word
