@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# One OpenMP thread for the gradient-boosted trees the stance tests train: on a busy 2-core machine,
+# OpenMP threads spinning against other processes made a 20 s test take over ten minutes.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "harbour-fire"
