@@ -22,7 +22,7 @@ def reconcile_facts(story: Story, facts: list[dict[str, Any]], summary: list[dic
     fact_at = {(ev["article"], ev["sentence"]): fact for fact in facts for ev in fact["evidence"]}
     position_of = {entry: key for key, entry in index.entry_of.items()}
     sentences = {a.id: a.sentences for a in story.articles}
-    changed: set[str] = set()
+    order = {a.id: i for i, a in enumerate(story.articles)}
     for item in summary:
         fact = fact_at.get((item["article"], item["sentence"]))
         if fact is None:
@@ -42,24 +42,16 @@ def reconcile_facts(story: Story, facts: list[dict[str, Any]], summary: list[dic
             if other is not None:  # the claim leaves the fact it was aligned into, with its claim text
                 text = next(ev["text"] for ev in other["evidence"] if (ev["article"], ev["sentence"]) == key)
                 other["evidence"] = [ev for ev in other["evidence"] if (ev["article"], ev["sentence"]) != key]
-                changed.add(other["id"])
             fact["evidence"].append({"article": key[0], "sentence": key[1], "text": text})
             fact_at[key] = fact
-            changed.add(fact["id"])
-            _refresh(fact, story)
-    kept = []
-    for fact in facts:
-        if fact["id"] in changed:
-            if not fact["evidence"]:
-                continue
-            _refresh(fact, story)
-        kept.append(fact)
+            _refresh(fact, story, order)
+    # a fact a statement left had one source: it keeps it, or has no evidence left and goes
+    kept = [fact for fact in facts if fact["evidence"]]
     kept.sort(key=lambda f: -f["independent_sources"])  # stable: alignment's order within a count
     return kept
 
 
-def _refresh(fact: dict[str, Any], story: Story) -> None:
-    order = {a.id: i for i, a in enumerate(story.articles)}
+def _refresh(fact: dict[str, Any], story: Story, order: dict[str, int]) -> None:
     fact["evidence"].sort(key=lambda ev: (order.get(ev["article"], len(order)), ev["sentence"]))
     fact["sources"] = list(dict.fromkeys(ev["article"] for ev in fact["evidence"]))
     fact["independent_sources"] = story.independent_count(fact["sources"])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .features import memo_map
 from .model import Article
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -38,21 +39,11 @@ class DedupOptions:
     bucket_cap: int = 8
 
 
-_WORD_HASHES: dict[str, int] = {}  # word -> CRC-32 of its UTF-8; a plain dict so lookups stay in C
-_WORD_HASHES_MAX = 1 << 19
+_WORD_HASHES: dict[str, int] = {}  # word -> CRC-32 of its UTF-8 (persistent across processes, unlike hash())
 
 
-def _word_hashes(words: list[str]) -> list[int]:
-    """CRC-32 of each word (persistent across processes, unlike hash()), memoised."""
-    cache = _WORD_HASHES
-    values = list(map(cache.get, words))
-    if None in values:
-        if len(cache) > _WORD_HASHES_MAX:
-            cache.clear()
-        for i, v in enumerate(values):
-            if v is None:
-                v = values[i] = cache[words[i]] = zlib.crc32(words[i].encode("utf-8"))
-    return values
+def _crc32(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
 def shingle_hashes(text: str, size: int = 5, max_chars: int = 8000) -> np.ndarray:
@@ -60,7 +51,7 @@ def shingle_hashes(text: str, size: int = 5, max_chars: int = 8000) -> np.ndarra
     words = _WORDS.findall(text[:max_chars].lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    wh = np.array(_word_hashes(words), dtype=np.uint64)
+    wh = np.array(memo_map(_WORD_HASHES, _crc32, words), dtype=np.uint64)
     if len(words) < size:
         size = len(words)
     n = len(words) - size + 1

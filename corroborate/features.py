@@ -11,13 +11,16 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from operator import mul
+from typing import TypeVar
 
 from .model import Article
+
+T = TypeVar("T")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -53,24 +56,30 @@ def normalise_token(token: str) -> str:
     return tok
 
 
+def memo_map(cache: dict[str, T], compute: Callable[[str], T], keys: list[str], limit: int = 1 << 19) -> list[T]:
+    """compute(key) for each key, memoised in a plain dict so the common case (all cached) stays in C;
+    the cache is emptied when it passes `limit` entries."""
+    values = list(map(cache.get, keys))
+    if None in values:
+        if len(cache) > limit:
+            cache.clear()
+        for i, value in enumerate(values):
+            if value is None:
+                values[i] = cache[keys[i]] = compute(keys[i])
+    return values
+
+
+def _content_token(word: str) -> str:
+    token = normalise_token(word)
+    return token if len(token) > 1 and token not in STOPWORDS else ""
+
+
 _CONTENT: dict[str, str] = {}  # word as written -> its content token, or "" for stopwords and debris
-_CONTENT_MAX = 1 << 19
 
 
 def tokens(text: str) -> list[str]:
     """Content tokens of text: normalised words minus stopwords and one-letter debris."""
-    words = _WORD.findall(text)
-    cache = _CONTENT
-    found = list(map(cache.get, words))  # memoised in a plain dict so the common case stays in C
-    if None in found:
-        if len(cache) > _CONTENT_MAX:
-            cache.clear()
-        stop = STOPWORDS
-        for i, t in enumerate(found):
-            if t is None:
-                t = normalise_token(words[i])
-                found[i] = cache[words[i]] = t if len(t) > 1 and t not in stop else ""
-    return list(filter(None, found))
+    return list(filter(None, memo_map(_CONTENT, _content_token, _WORD.findall(text))))
 
 
 @lru_cache(maxsize=1 << 16)
