@@ -239,7 +239,8 @@ def _merge_acronyms(forms: list[Form], by_letters: dict[str, list[int]], uf: Uni
     acronyms = {letters: idx for letters, idx in by_letters.items() if idx}
     multi_by_initials: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(forms):
-        if len(f.tokens) >= 2 and not is_acronym(f.text.replace(" ", "")):
+        # a numbered name is one of a series ("Internet Explorer 8"): the acronym names the series
+        if len(f.tokens) >= 2 and not is_acronym(f.text.replace(" ", "")) and not any(t.isdigit() for t in f.tokens):
             multi_by_initials[initials(f.text)].append(i)
     for letters, idxs in acronyms.items():
         for j in multi_by_initials.get(letters, []):

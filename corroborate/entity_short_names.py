@@ -60,3 +60,27 @@ def _after_locative(row: MentionRow) -> bool:
     """Is the mention a place phrase ("in Palmer", "at Promises")?"""
     words = (row.sentence[:row.start].split()[-1:] + row.text.split())[:2]
     return any(fold(w) in _LOCATIVE for w in words)
+
+
+def link_city_prefixes(rows: list[MentionRow], uf: UnionFind, name_text: Callable[[str], str]) -> None:
+    """A place name standing for a team or body named after it: "Indianapolis" joins the one
+    longer non-person name it opens, "Indianapolis Colts", when the story also uses that name's last
+    word alone ("the Colts"), and never when written as a place ("in Indianapolis").
+
+    The last word used alone is what tells a team ("Colts") from a mere institution of the place
+    ("Windows 8", "People Magazine", "Obama White House" were joined wrongly without it)."""
+    tokens = {k: tuple(core_tokens(name_text(r.text))) for k, r in enumerate(rows)
+              if r.kind == "NAME" and r.etype != "PERSON"}
+    alone = {toks[0] for toks in tokens.values() if len(toks) == 1}
+    longer: dict[tuple[str, ...], set[int]] = defaultdict(set)  # leading part -> roots of names it opens
+    first_row: dict[int, int] = {}
+    for k, toks in tokens.items():
+        if len(toks) >= 2 and toks[-1] in alone and toks[-1].isalpha():
+            root = uf.find(k)
+            longer[toks[:-1]].add(root)
+            first_row.setdefault(root, k)
+    for k, toks in tokens.items():
+        roots = longer.get(toks, set())
+        if len(roots) != 1 or _after_locative(rows[k]):
+            continue
+        uf.union(k, first_row[next(iter(roots))])

@@ -22,6 +22,8 @@ CONNECTORS = frozenset(
 )
 # Legal-form words after a company's name; they carry no identity ("Microsoft Corp." = "Microsoft").
 COMPANY_DESIGNATORS = frozenset("corp corporation inc incorporated ltd limited llc plc gmbh".split())
+# Generation marks after a person's surname; they do not name the bearer ("Martin Luther King Jr." = "King").
+GENERATION_SUFFIXES = frozenset("jr sr iii".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
 
@@ -82,6 +84,8 @@ def _core_tokens(text: str) -> tuple[str, ...]:
             tok = rest
         out.append(tok)
     while len(out) > 1 and out[-1] in COMPANY_DESIGNATORS:  # "Microsoft Corp." is "Microsoft"
+        out.pop()
+    if len(out) > 2 and out[-1] in GENERATION_SUFFIXES:  # "Arcade Joseph Comeaux Jr" is Comeaux
         out.pop()
     return tuple(out)
 

@@ -5,14 +5,17 @@ the product does, so that "the host" or "Friday" only meet mentions about the
 same event.  In a story, mentions sharing a head lemma are one referent unless
 full names tell them apart ("Saddam Hussein" / "Fuad Hussein") or numbers do
 ("two men" / "three men"); names are also joined by the name-variant rules of
-`entities.py`; a common noun that the texts give as the description of one name
+`entities.py`, and a place name stands for the team named after it
+("Indianapolis" / "Indianapolis Colts", `entity_short_names.py`); two capitalised
+words are typed PERSON only when the texts use the last one alone as a surname
+(`entity_types.py`); a common noun that the texts give as the description of one name
 joins it ("actress Lindsay Lohan", `entity_roles.py`); headline-capitalised
-common nouns are nouns (`entity_casing.py`); times are keyed by their day
+common nouns are nouns (`entity_casing.py`); times are keyed by their day, and
+"yesterday" in a report naming no weekday is the story's most reported weekday
 (`entity_times.py`); each pronoun joins one chain (`entity_pronouns.py`), picked
 among the agreeing mentions before it by a small learnt ranking model
 (`entity_antecedents.py`), with given names' genders learnt from the texts' he/she
-(`entity_genders.py`).  Last, one written-out person name is one person across
-stories.
+(`entity_genders.py`).  Last, one written-out name is one entity across stories.
 """
 
 from __future__ import annotations
@@ -29,13 +32,14 @@ from .entity_casing import demote_capitalised_common_nouns
 from .entity_genders import learn_given_name_genders, name_keys
 from .entity_pronouns import link_pronouns, person_nouns
 from .entity_roles import anchor_ambiguous_roles, descriptions, link_roles
-from .entity_short_names import link_leading_parts, lower_case_words
+from .entity_short_names import link_city_prefixes, link_leading_parts, lower_case_words
 from .entity_times import link_times, numbered_head
+from .entity_types import surname_words
 from .mention_cues import CONNECTOR_WORDS, TITLES
 from .mention_heads import head_word, lemma, mention_kind, words_of
 from .mention_types import local_type
 from .model import Article, Mention
-from .names import core_tokens, fold, tokens_match
+from .names import GENERATION_SUFFIXES, core_tokens, fold, tokens_match
 
 _LEADING = frozenset("the a an this that these those his her their its our my your on in at of by for from to".split())
 
@@ -77,13 +81,15 @@ def resolve_mentions_command(lines: Iterable[dict], threshold: float = 0.9,
     for doc, doc_rows in by_doc.items():
         if doc not in doc_texts:
             doc_texts[doc] = "\n".join(dict.fromkeys(r.sentence for r in doc_rows))
-        _order_rows(doc_texts[doc], doc_rows)
+    common = lower_case_words(doc_texts.values())
+    surnames = surname_words(doc_texts.values())
+    for doc, doc_rows in by_doc.items():
+        _order_rows(doc_texts[doc], doc_rows, surnames)
     demote_capitalised_common_nouns(rows, doc_texts.values())
     _assign_genders(rows)
     human = person_nouns(doc_texts.values())
     for r in rows:
         r.human = r.kind == "NOMINAL" and fold(head_word(r.text)) in human
-    common = lower_case_words(doc_texts.values())
     labels: dict[int, str] = {}
     for story_no, docs in enumerate(group_documents(doc_texts, threshold)):
         story_rows = [r for d in docs for r in by_doc[d]]
@@ -103,7 +109,7 @@ def _assign_genders(rows: list[MentionRow]) -> None:
         r.gender = genders.get(given, "") if given else ""
 
 
-def _order_rows(doc_text: str, rows: list[MentionRow]) -> None:
+def _order_rows(doc_text: str, rows: list[MentionRow], surnames: set[str] | None = None) -> None:
     """Position of each mention in its document (sentence rank, offset), for pronoun antecedents.
 
     Sentences are found in the document text; one that cannot be found keeps its input order."""
@@ -119,7 +125,7 @@ def _order_rows(doc_text: str, rows: list[MentionRow]) -> None:
         r.kind = mention_kind(r.text, r.sentence, r.start)
         if r.kind == "NAME":
             m = Mention(start=r.start, end=r.end, text=_name_text(r.text), type="MISC")
-            r.etype = local_type(r.sentence[:r.start], r.sentence[r.end:], m, set())
+            r.etype = local_type(r.sentence[:r.start], r.sentence[r.end:], m, set(), surnames)
 
 
 def _name_text(text: str) -> str:
@@ -144,6 +150,8 @@ def _name_text(text: str) -> str:
     run = words[start:end + 1]
     while len(run) > 1 and (fold(run[0]) in TITLES or fold(run[0]) in CONNECTOR_WORDS):
         run = run[1:]
+    if len(run) > 2 and fold(run[-1]).rstrip(".") in GENERATION_SUFFIXES:  # "Arcade Joseph Comeaux Jr" is Comeaux
+        run = run[:-1]
     # "Gulf of Aden": a connector after the head keeps the rest of the name
     tail = words[end + 1:]
     if tail and fold(tail[0]) in ("of", "de", "del", "du") and len(tail) > 1 and tail[1][:1].isupper():
@@ -168,6 +176,7 @@ def resolve_story(rows: list[MentionRow], doc_texts: dict[str, str] | None = Non
     _link_names(rows, uf)
     if common_words is not None:
         link_leading_parts(rows, uf, common_words, _name_text)
+    link_city_prefixes(rows, uf, _name_text)
     link_roles(rows, uf, described, anchors, _name_head)
     link_pronouns(rows, uf, pronoun_ranker)
     return {r.index: uf.find(k) for k, r in enumerate(rows)}
@@ -277,14 +286,15 @@ def _token_agrees(a: str, b: str) -> bool:
 
 
 def _link_full_names_across_stories(rows: list[MentionRow], labels: dict[int, str]) -> None:
-    """One written-out person name in two stories is one person (documents split from their story)."""
+    """One written-out name (two or more core words) in two stories is one entity (documents split
+    from their story); a one-word name ("Police", "India") does not travel."""
     uf_index: dict[str, int] = {}
     for lab in labels.values():
         uf_index.setdefault(lab, len(uf_index))
     uf = UnionFind(len(uf_index))
     first: dict[str, str] = {}
     for r in rows:
-        if r.kind != "NAME" or r.etype != "PERSON":
+        if r.kind != "NAME":
             continue
         toks = core_tokens(_name_text(r.text))
         if len(toks) < 2:
