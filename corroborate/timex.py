@@ -71,6 +71,7 @@ _TRIGGERS = {name: re.compile(trigger) for name, trigger in {
                r"australia|anzac|juneteenth|fawkes|bonfire|black|columbus|presidents?|martin|mlk|mother|father|"
                r"election|maundy|holy|palm|ash|ascension|pentecost|whit|whitsunday",
     "relative_day": r"today|tonight|tomorrow|yesterday", "part_of_today": r"morning|afternoon|evening|night|overnight",
+    "part_of_day_alone": r"morning|afternoon|evening|night",
     "generic_reference": r"now|current|currently|present|presently|nowadays|days|moment|recent|recently|lately|term|possible|date|"
                          r"past|formerly|future|soon",
     "relative_unit_period": r"week|weekend|month|quarter|year|decade|period", "period_end": r"end",

@@ -47,6 +47,11 @@ _DEADLINE = frozenset({"by", "until", "till"})
 _NOT_FINITE_BEFORE = frozenset("be being a an the its his her their our this these those".split())
 _ADVERBS = frozenset("still yet not now so more most less least very much well long already once far often".split())
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# where a clause ends: its tense cues belong to another verb ("late Thursday, but it ... would work")
+_CLAUSE_BREAK = re.compile(r"[,;:()]| -- | - | but | while | whereas ")
+# a past perfect ("had devoured", "had already spent"), not a past plan ("had been expected to")
+_HAD_PERFECT = re.compile(r"\bhad\s+(?:(?:already|just|not|never|largely|nearly|almost)\s+)?"
+                          r"(?!been\s+(?:expected|scheduled|due|set|planned)\b)[a-z]+(?:ed|en|t)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -70,7 +75,8 @@ class MatchContext:
         future cue counts as future_weight times nearer (a modal or plan word is the stronger cue for
         a month, "is expected to ... in April"); strong_only keeps to modals and plan words (a weekday in
         news is mostly the one just past, and "by Friday" says little).  A date that opens its sentence
-        ("In January, the judge ruled that ...") takes the tense of the main clause after it: its first cue."""
+        ("In January, the judge ruled that ...") takes the tense of the main clause after it: its first cue.
+        Otherwise cues of the date's own clause come first; the rest of the sentence counts only without them."""
         s, e = self.sentence_bounds(start, end)
         cues = self._cues(s, e, start, end, future_weight, strong_only)
         if not cues:
@@ -79,6 +85,8 @@ class MatchContext:
             after = [(pos, sign) for pos, _, sign in cues if pos >= end]
             if after:
                 return min(after)[1]
+        same_clause = [c for c in cues if not _CLAUSE_BREAK.search(self.text, min(c[0], end), max(c[0], start))]
+        cues = same_clause or cues  # "placed the cap late Thursday, but it ... would work": the date's clause
         return min(cues, key=lambda c: c[1])[2]
 
     def _cues(self, s: int, e: int, start: int, end: int, future_weight: float,
@@ -102,7 +110,16 @@ class MatchContext:
                 elif sign > 0:
                     dist = dist / future_weight
                 cues.append((m.start(), dist, cue))
-        return cues
+        return [(pos, dist, -1 if cue > 0 and self._past_perfect_deadline(pos) else cue) for pos, dist, cue in cues]
+
+    def _past_perfect_deadline(self, at: int) -> bool:
+        """"had devoured the gas by August", "had already spent $11 billion by the end of September": a
+        deadline ("by", "until") bounding a past perfect in its own clause is past; any other deadline lies ahead."""
+        word = re.match(r"[a-z]+", self.text[at:at + 5], re.IGNORECASE)
+        if not word or word.group(0).lower() not in _DEADLINE:
+            return False
+        clause = _CLAUSE_BREAK.split(self.text[max(0, at - 120):at])[-1]
+        return bool(_HAD_PERFECT.search(clause)) and not _FUTURE_STRONG.search(clause)
 
     def _words_before(self, at: int) -> list[str]:
         """Up to the three lower-case words before position at, an adverb in between skipped ("had
@@ -119,6 +136,8 @@ class MatchContext:
         return before[-2:-1] == ["had"] or before[-3:-1] == ["had", "been"]
 
     def _participle_not_past(self, at: int) -> bool:
+        if at > 0 and self.text[at - 1] == "-":
+            return True  # the end of a compound adjective ("color-coded", "long-awaited") is no finite verb
         before = self._words_before(at)
         return len(before) > 1 and before[-2] in _NOT_FINITE_BEFORE
 

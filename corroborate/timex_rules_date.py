@@ -43,6 +43,8 @@ Handler = Callable[[re.Match[str], MatchContext], Result]
 RULES: list[tuple[re.Pattern[str], Handler]] = []
 
 _I = re.IGNORECASE
+# the separator before a year or after a weekday: "May 11, 2009", "May 11 2009", and tokenised text's "May 11 , 2009"
+_COMMA = r"(?:\s?,)?\s+"
 
 
 def rule(pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
@@ -121,12 +123,12 @@ def compact_date(m: re.Match[str], ctx: MatchContext) -> Result:
     return (f"{y:04d}-{mo:02d}-{d:02d}", "DATE") if valid_day(y, mo, d) else None
 
 
-@rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}|'\d\d))?(?![\d])")
+@rule(rf"(?:(?P<wd>{WEEKDAY}){_COMMA})?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})(?:{_COMMA}(?P<year>{YEAR4}|'\d\d))?(?![\d])")
 def month_day(m: re.Match[str], ctx: MatchContext) -> Result:
     return _explicit_day(m, ctx)
 
 
-@rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?(?![\d])")
+@rule(rf"(?:(?P<wd>{WEEKDAY}){_COMMA})?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})(?:{_COMMA}(?P<year>{YEAR4}))?(?![\d])")
 def day_month(m: re.Match[str], ctx: MatchContext) -> Result:
     return _explicit_day(m, ctx)
 
@@ -146,7 +148,7 @@ def _explicit_day(m: re.Match[str], ctx: MatchContext) -> Result:
     return day_without_year(ctx.anchor, month, day, ctx.tense(m.start(), m.end(), strong_only=True)), "DATE"
 
 
-@rule(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d|{SPOKEN_YEAR})(?![\d\w-])")
+@rule(rf"(?P<mon>{MONTH}){_COMMA}(?:of\s+)?(?P<year>{YEAR4}|'\d\d|{SPOKEN_YEAR})(?![\d\w-])")
 def month_year(m: re.Match[str], ctx: MatchContext) -> Result:
     return fmt_month(year_value(m.group("year"), ctx), month_number(m.group("mon"))), "DATE"
 
@@ -255,6 +257,10 @@ _FUNCTION_WORDS = {"in", "during", "on", "by", "since", "until", "till", "from",
                    "every"}
 
 
+_TITLE_AFTER_THE = re.compile(r"\b[Tt]he\s+$")
+_NAME_WORD_AFTER = re.compile(rf"\s+(?!{MONTH}|{WEEKDAY}|Of\b|And\b|Or\b)[A-Z][a-z]+")
+
+
 def _inside_name(ctx: MatchContext, start: int, end: int) -> bool:
     """A day name between a capitalised word and a quote or another capitalised word ("Fox News Sunday")."""
     before = re.search(r"([A-Za-z]+)[ \t]+$", ctx.text[max(0, start - 40):start])
@@ -263,9 +269,9 @@ def _inside_name(ctx: MatchContext, start: int, end: int) -> bool:
     opener = ctx.text[max(0, start - len(before.group(0)) - 3):start - len(before.group(0))].rstrip(" \t")
     if not opener or opener[-1] in ".!?:;\"“(\n'`":
         return False  # the word before opens a sentence or a quote ("In Sunday's debate")
-    if re.match(r"['’]s\b", ctx.text[end:end + 3]):
-        return False  # a possessive, not a closing quote
-    return bool(re.match(r"[\"”’']|\s+[A-Z][a-z]", ctx.text[end:end + 3]))
+    if re.match(r"\s?['’]s\b", ctx.text[end:end + 4]):
+        return False  # a possessive, not a closing quote (tokenised text: "Sunday 's")
+    return bool(re.match(r"\s?[\"”’']|\s+[A-Z][a-z]", ctx.text[end:end + 3]))  # tokenised: "Sunday ''"
 
 
 @rule(rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|[Cc]oming|[Tt]he previous|[Tt]he following)\s+)?"
@@ -273,6 +279,9 @@ def _inside_name(ctx: MatchContext, start: int, end: int) -> bool:
 def weekday(m: re.Match[str], ctx: MatchContext) -> Result:
     if not m.group("rel") and _inside_name(ctx, m.start(), m.end()):
         return None  # "Fox News Sunday" is a programme
+    if not m.group("rel") and not m.group("pod") and _TITLE_AFTER_THE.search(ctx.text, max(0, m.start() - 4), m.start()) \
+            and _NAME_WORD_AFTER.match(ctx.text, m.end()):
+        return None  # "the Sunday Times", "The Monday Night Football": a title, not a day
     value = _weekday_phrase_value(m.group("rel"), m.group("wd"), ctx, m.start(), m.end())
     if m.group("pod"):
         part = PART_OF_DAY[m.group("pod").lower()]

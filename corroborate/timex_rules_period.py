@@ -158,7 +158,7 @@ def _holiday_day(name: str) -> Callable[[int], date]:
 
 
 @rule(rf"(?:(?P<rel>last|this|next)\s+)?(?P<h>{_HOLIDAY})(?!\w)(?:\s+(?P<week>week(?:end)?)(?!\w))?"
-      rf"(?:,?\s+(?P<year>{YEAR4}))?", _I)
+      rf"(?:(?:\s?,)?\s+(?P<year>{YEAR4}))?", _I)
 def holiday(m: re.Match[str], ctx: MatchContext) -> Result:
     """A holiday's day; "Easter week" / "the Thanksgiving weekend": the ISO week holding it."""
     if not m.group("h")[0].isupper() or (m.group("rel") and not m.group("rel")[0].islower() and

@@ -32,12 +32,35 @@ def _looks_like_title(word: str) -> bool:
 
 # --- today, tonight, yesterday morning -------------------------------------------------------------
 
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\b[Tt]he|['’]s)\s+$")
+_FUNCTION_CAPITALS = frozenset("The A An In On At By For And But Or So If As It He She We They I You This That Even "
+                               "Until Since From To Of With Only Just Not".split())
+
+
+def _in_title(ctx: MatchContext, start: int, word: str) -> bool:
+    """A capitalised "Today"/"Tonight" inside running text after a capitalised word, "the" or a possessive."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = _TITLE_BEFORE.search(ctx.text, max(0, start - 30), start)
+    if not before:
+        return False
+    previous = before.group(0).split()[0]
+    if previous.lower() == "the" or previous.endswith(("'s", "’s")):
+        return True  # "the Today programme", "NBC 's Today show"
+    if previous in _FUNCTION_CAPITALS:
+        return False  # "And Today ...", "It Today": a sentence-like opening, not a title
+    # a capitalised word that merely opens the sentence ("Officials. Today ...") makes no title either
+    return not re.search(r"(?:^|[.!?:;\"“`'(]\s*|\n\s*)$", ctx.text[max(0, before.start() - 3):before.start()])
+
+
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 
 
 @rule(rf"(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<day>today|tonight|tomorrow|yesterday)(?!\w)(?:\s+(?P<pod>{TIME_OF_DAY}))?", _I)
 def relative_day(m: re.Match[str], ctx: MatchContext) -> Result:
     word = m.group("day").lower()
+    if not m.group("ba") and _in_title(ctx, m.start(), m.group("day")):
+        return None  # "USA Today", "Piers Morgan Tonight", "the Today programme": a title, not a day
     offset = _DAY_OFFSETS[word] + (-1 if m.group("ba") == "before" else 1 if m.group("ba") else 0)
     value = relative_period(ctx.anchor, "D", offset)
     if word == "tonight":
@@ -59,6 +82,36 @@ def part_of_today(m: re.Match[str], ctx: MatchContext) -> Result:
     return relative_period(ctx.anchor, "D", 0) + "T" + PART_OF_DAY[pod], "TIME"
 
 
+_POD_PREPOSITION = re.compile(r"\b(?:in|during|by|at|until|till|before|after|since|from)\s+$", _I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|his|her|its|their|our|my|your|every|each|this|that|last)\s+$", _I)
+
+
+@rule(rf"(?:(?P<the>the)\s+)?(?:(?P<mod>mid-|mid\s+|early\s+|late\s+))?(?P<pod>{TIME_OF_DAY})(?![\w-])"
+      rf"(?:\s+(?P<day>today|yesterday|tomorrow|{WEEKDAY}))?", _I)
+def part_of_day_alone(m: re.Match[str], ctx: MatchContext) -> Result:
+    """"in the morning", "by mid afternoon", "late evening", "mid-afternoon yesterday": a part of the day told
+    last (within reach), else of the anchor's day; TimeML tags these as times (TMO, TAF, TEV, TNI)."""
+    before = ctx.text[max(0, m.start() - 20):m.start()]
+    if _looks_like_title(m.group("pod")):
+        return None  # "the Late Night Prom": a title
+    if m.group("the") and not _POD_PREPOSITION.search(before):
+        return None  # "the morning after", "on the night he died", "into the night": no point the rule can place
+    if not m.group("the") and not m.group("mod"):
+        return None  # a bare "morning" is a noun ("a cold morning")
+    if m.group("mod") and not m.group("the") and _DETERMINER_BEFORE.search(before):
+        return None  # "an early morning raid": an adjective of the noun
+    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5]):
+        return None  # "the night of the attack": anchored to an event
+    part = PART_OF_DAY[m.group("pod").lower()]
+    day = (m.group("day") or "").lower()
+    if day in _DAY_OFFSETS:
+        return relative_period(ctx.anchor, "D", _DAY_OFFSETS[day]) + "T" + part, "TIME"
+    if day:
+        tense = ctx.tense(m.start(), m.end(), strong_only=True)
+        return weekday_date(ctx.anchor, WEEKDAYS[day], tense) + "T" + part, "TIME"
+    return f"REF:CLK:0:T{part}", "TIME"
+
+
 # --- vague references ------------------------------------------------------------------------------
 
 _GENERIC = {
@@ -74,6 +127,9 @@ _GENERIC = {
 }
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“`']\s*)$")
+
+
 @rule(r"(?<![\w-])(?:right now|now|currently|current|presently|at present|nowadays|these days|the present|"
       r"at the moment|recently|lately|recent|the past|formerly|the future|soon|the near future|the near term|"
       r"the short term|the long term|as soon as possible|a later date)(?![\w-])", _I)
@@ -82,6 +138,8 @@ def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
     after = ctx.text[m.end():m.end() + 20].lower()
     if word in ("now", "current", "future") and re.match(r"-|\s*(?:that|account|accounts|affairs|events)\b", after):
         return None  # "now that", "current account", "current affairs"
+    if word == "now" and after.startswith(",") and _SENTENCE_OPENING.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return None  # "Now, he says, ...": a discourse marker opening the sentence, not a time
     if word == "the present" and not re.match(r"\s*(?:day|time|$|[.,;])", after):
         return None  # "the present government"
     if word == "current" and re.search(r"\bthen[\s-]+$", ctx.text[max(0, m.start() - 6):m.start()], _I):
@@ -214,16 +272,44 @@ def units_ago(m: re.Match[str], ctx: MatchContext) -> Result:
     return shift(ctx.anchor, unit, direction * int(amount)), "DATE"
 
 
-@rule(r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)(?!\w)", _I)
+@rule(r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)(?!\w)"
+      r"|(?P<while>a (?:little |short |long )?while|some time|a long time)\s+ago(?!\w)", _I)
 def vague_ago(m: re.Match[str], ctx: MatchContext) -> Result:
-    return ("FUTURE_REF" if m.group("dir").lower() == "later" else "PAST_REF"), "DATE"
+    """"years ago", "a while ago": some time before (after) the story's time, no span."""
+    return ("FUTURE_REF" if (m.group("dir") or "").lower() == "later" else "PAST_REF"), "DATE"
 
 
 # --- durations -------------------------------------------------------------------------------------
 
 
 
-_RATE_BEFORE = re.compile(r"(?:\d|%|million|billion|thousand|times|once|twice|\b[a-z]+s)\s+$", _I)
+# a count or a plural noun before "a year" makes a rate ("$5 million a year", "700 seats a week"); words that
+# merely end in s ("as long as a month", "it was a year ago", "his", "this") are no plural nouns
+_RATE_BEFORE = re.compile(r"(?:\d|%|million|billion|thousand|times|once|twice|"
+                          r"\b(?!(?:as|was|is|has|his|its|this|thus|plus|less|unless|does|yes|us|whereas|perhaps)\s)"
+                          r"[a-z]+s)\s+$", _I)
+# words that cannot stand inside a quantity phrase: "3 races in a year", "5 people who died a day later"
+_NOT_IN_QUANTITY = frozenset(
+    "in for within over after before than about to by at on per and or but nor is was were are be been being has "
+    "had have will would can could may might took take takes taking spent spend lasted lasts only just nearly almost "
+    "least once twice it he she they we i you who which that this those these then since during".split())
+_YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _counted_rate(before: str) -> bool:
+    """A count a few words before "a day" with only a quantity phrase between ("2 million gallons of crude a
+    day", "70km an hour", "24 hours a day") makes a rate; a preposition, verb or clause break between ("3 races
+    in a year", "In 2009, a year after") does not."""
+    words = before.split()[-6:]
+    counts = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+    if not counts:
+        return False
+    count = words[counts[-1]]
+    if _YEAR_TOKEN.fullmatch(count.strip("(),.;:")) or count[-1] in ",.;:)":
+        return False
+    return all(w.lower() not in _NOT_IN_QUANTITY and w.isalpha() for w in words[counts[-1] + 1:])
+
+
 _DUR_LEAD = (r"(?:the\s+(?:past|last|next|first|coming|following|previous|remaining|final|latest|initial|"
              r"same|other|entire|whole|full|ensuing|preceding)|the|past|last|next|first|another|an additional|"
              r"an extra|the better part of)")
@@ -251,8 +337,9 @@ def duration(m: re.Match[str], ctx: MatchContext) -> Result:
         return None  # "the 1988 quarter" is a year, not 1988 quarters
     if unit == "Y" and re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]):
         return None  # ages ("37 years old") are not time expressions
-    if num_text in ("a", "an") and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 25):m.start()]):
-        return None  # "$5 million a year", "700 seats a week": a rate
+    if num_text in ("a", "an") and (_RATE_BEFORE.search(ctx.text[max(0, m.start() - 25):m.start()])
+                                    or _counted_rate(ctx.text[max(0, m.start() - 60):m.start()])):
+        return None  # "$5 million a year", "700 seats a week", "2 million gallons of crude a day": a rate
     if unit == "Q" and (unit_word == "quarter" or num_text == "three") and \
             re.match(r"\s+of\b(?!\s+(?:the\s+)?(?:fiscal\s+)?(?:\d{4}|year|this|last|next)\b)",
                      ctx.text[m.end():m.end() + 30], _I):
@@ -267,8 +354,8 @@ def duration(m: re.Match[str], ctx: MatchContext) -> Result:
       r"four|five|six|seven|eight|nine)|half|multi|several|many)-(?P<unit>second|minute|hour|day|night|week|month|"
       r"year|decade|century)s?(?:-(?:old|long))?(?![\w-])", _I)
 def duration_adjective(m: re.Match[str], ctx: MatchContext) -> Result:
-    if m.group(0).lower().endswith("-old"):
-        return None  # ages ("a 6-year-old boy") are not time expressions
+    if m.group(0).lower().endswith("-old") or re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
+        return None  # ages ("a 6-year-old boy", "59-year old Raymond") are not time expressions
     unit = unit_code(m.group("unit"))
     word = m.group("num").lower()
     amount = 0.5 if word == "half" else None if word in ("multi", "several", "many") else (
@@ -367,8 +454,8 @@ _TZ = r"(?:\s+(?:[A-Z]{2}T|GMT|UTC|BST|CET|CEST|local time|ET|PT|[ECMP][SD]T))?"
 
 
 def _day_tail(name: str) -> str:
-    return (rf"(?:,?\s+(?:on\s+)?(?P<{name}>{WEEKDAY}|today|tomorrow|yesterday|tonight|"
-            rf"{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?))?")
+    return (rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<{name}>{WEEKDAY}|today|tomorrow|yesterday|tonight|"
+            rf"{MONTH}\s+\d{{1,2}}(?:\s?,\s+\d{{4}})?))?")
 
 
 @rule(rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b|[AP]M\b){_TZ}{_day_tail('tail1')}"
@@ -411,7 +498,7 @@ def _resolve_tail(tail: str | None, ctx: MatchContext, start: int, end: int) -> 
         return relative_period(ctx.anchor, "D", {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[t])
     from .timex_calendar import day_without_year
 
-    mm = re.match(r"(\S+)\s+(\d{1,2})(?:,\s+(\d{4}))?", tail)
+    mm = re.match(r"(\S+)\s+(\d{1,2})(?:\s?,\s+(\d{4}))?", tail)
     month, day = month_number(mm.group(1)), int(mm.group(2))
     if mm.group(3):
         return f"{mm.group(3)}-{month:02d}-{day:02d}"
