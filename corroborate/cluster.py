@@ -17,7 +17,6 @@ were split while the stream was young, at one sparse dot per candidate.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
@@ -31,7 +30,7 @@ from .cluster_story import (
     pair_features,
 )
 from .dedup import DedupOptions, SyndicationIndex
-from .features import TermStats, name_keys, sparse_dot, tfidf_vector, tokens, weighted_counts
+from .features import TermStats, heaviest, name_keys, sparse_dot, tfidf_vector, tokens, weighted_counts
 from .model import Article
 
 # Decision weights in FEATURE_NAMES order, fitted by `corroborate.cluster_train` on the three dev corpora
@@ -232,7 +231,7 @@ class StoryClusterer:
             self.work["postings_visited"] += len(posting)
             for sid in posting:
                 scores[sid] = scores.get(sid, 0.0) + w
-        best = heapq.nsmallest(opts.candidates, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        best = heaviest(scores, opts.candidates)
         shortlist = [self._stories[sid] for sid, _ in best if sid in self._stories]
         return shortlist + self._archive_shortlist(ev)
 
@@ -246,7 +245,7 @@ class StoryClusterer:
             if posting:
                 for sid in posting:
                     scores[sid] = scores.get(sid, 0.0) + w
-        best = heapq.nsmallest(self.options.archive_candidates, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        best = heaviest(scores, self.options.archive_candidates)
         return [self._stories[sid] for sid, _ in best]
 
     def probability(self, ev: ArticleEvidence, story: StoryState) -> float:
@@ -360,10 +359,9 @@ class StoryClusterer:
     # ---- inverted index -------------------------------------------------------------------------------
     def _index_keys(self, story: StoryState) -> list[str]:
         opts = self.options
-        terms = heapq.nsmallest(opts.index_terms, story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+        terms = heaviest(story.centroid, opts.index_terms)
         idfs = self._names.idf_map(story.names)
-        names = heapq.nsmallest(opts.index_names, ((k, c * idfs[k]) for k, c in story.names.items()),
-                                key=lambda kv: (-kv[1], kv[0]))
+        names = heaviest({k: c * idfs[k] for k, c in story.names.items()}, opts.index_names)
         return [t for t, _ in terms] + [k for k, _ in names]
 
     def _unindex(self, story: StoryState) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, _count_elements
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import mul
+from itertools import chain, repeat
+from operator import mul, neg
 from typing import TypeVar
 
 from .model import Article
@@ -59,14 +59,15 @@ def normalise_token(token: str) -> str:
 def memo_map(cache: dict[str, T], compute: Callable[[str], T], keys: list[str], limit: int = 1 << 19) -> list[T]:
     """compute(key) for each key, memoised in a plain dict so the common case (all cached) stays in C;
     the cache is emptied when it passes `limit` entries."""
-    values = list(map(cache.get, keys))
-    if None in values:
-        if len(cache) > limit:
-            cache.clear()
-        for i, value in enumerate(values):
-            if value is None:
-                values[i] = cache[keys[i]] = compute(keys[i])
-    return values
+    try:
+        return list(map(cache.__getitem__, keys))
+    except KeyError:
+        pass
+    if len(cache) > limit:
+        cache.clear()
+    for key in set(keys).difference(cache):
+        cache[key] = compute(key)
+    return list(map(cache.__getitem__, keys))
 
 
 def _content_token(word: str) -> str:
@@ -117,9 +118,7 @@ def name_keys(article: Article, limit: int = 40) -> Counter[str]:
                     and _SENT_START.search(text, max(0, m.start() - 3), m.start()) is not None:
                 continue  # a lone capitalised stopword opening a sentence is just a word
             names.append(name)
-    keys: Counter[str] = Counter()
-    for name in names:
-        keys.update(_keys_of_name(name))
+    keys: Counter[str] = Counter(chain.from_iterable(map(_keys_of_name, names)))
     return Counter(dict(keys.most_common(limit)))
 
 
@@ -153,9 +152,7 @@ class TermStats:
 
     def observe(self, terms: set[str]) -> None:
         self.docs += 1
-        df = self.df
-        for t in terms:
-            df[t] = df.get(t, 0) + 1
+        _count_elements(self.df, terms)  # df[t] += 1 per term, in C (the helper behind Counter.update)
 
     def idf(self, term: str) -> float:
         # Smoothed so that the first articles of a stream do not treat every word as rare.
@@ -211,9 +208,16 @@ def tfidf_vector(counts: Counter[str] | dict[str, float], stats: TermStats, top_
     base = log(stats.docs + 10.0) + 1.0  # idf = log((docs + 10) / (df + 1)) + 1, as TermStats.idf
     weights = {t: (1.0 + log(c)) * (base - log(df(t, 0) + 1.0)) for t, c in counts.items() if c > 0}
     if len(weights) > top_k:
-        weights = dict(heapq.nsmallest(top_k, weights.items(), key=lambda kv: (-kv[1], kv[0])))
+        weights = dict(heaviest(weights, top_k))
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {t: w / norm for t, w in weights.items()}
+
+
+def heaviest(weights: dict[str, float], k: int) -> list[tuple[str, float]]:
+    """The k heaviest (key, weight) pairs, heaviest first, ties by key: `sorted(weights.items(),
+    key=lambda kv: (-kv[1], kv[0]))[:k]` with the comparisons left to C (no key function per item)."""
+    top = heapq.nsmallest(k, zip(map(neg, weights.values()), weights, strict=True))
+    return [(key, -negated) for negated, key in top]
 
 
 def sparse_dot(small: dict[str, float], big: dict[str, float]) -> float:
