@@ -29,7 +29,9 @@ def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
     if summarizer.source_index is not None:
         facts = reconcile_facts(story, facts, summary["summary"], summarizer.source_index)
         fact_at = {(ev["article"], ev["sentence"]): fact for fact in facts for ev in fact.get("evidence", [])}
-    entities = [{k: e[k] for k in ("id", "name", "type", "variants", "sources")} for e in resolve_entities(story.articles)]
+    resolved = resolve_entities(story.articles)
+    entities = [{k: e[k] for k in ("id", "name", "type", "variants", "sources")} for e in resolved]
+    fact_of = {key: fact["id"] for key, fact in fact_at.items()}
     return {
         "version": __version__,
         "story": {
@@ -43,7 +45,7 @@ def build_brief(story: Story, words: int = DEFAULT_WORDS) -> dict[str, Any]:
         "facts": [_fact_item(f) for f in facts],
         "conflicts": conflicts,
         "entities": entities,
-        "timeline": build_timeline(with_inferred_anchors(story)),
+        "timeline": build_timeline(with_inferred_anchors(story), entities=resolved, fact_of=fact_of),
         "coverage": coverage(story, facts),
     }
 

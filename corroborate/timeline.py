@@ -2,9 +2,11 @@
 
 A dated event is a sentence that carries a resolved calendar date (day, month or
 year precision) from the temporal tagger.  The same event told by several
-outlets ("On Monday the two leaders agreed...") lands on the same date with
-overlapping words, so events of one date whose sentences are similar merge and
-list all their sources.
+outlets ("On Monday the two leaders agreed...") lands on the same date, so
+sentences of one date that tell one event merge and list all their sources:
+those `align_facts` put in one fact, and those alike by in-story IDF cosine with
+name variants counted as one entity (timeline_similarity; threshold measured on
+ECB+ event coreference by bench/timeline_merge.py).
 
 For long collections (Timeline17-style) `timeline_from_articles` follows the
 DATEWISE idea (Ghalandari & Ifrim 2020): a date matters when many articles
@@ -21,9 +23,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .entities import resolve_entities
 from .model import Article, Story
 from .split import split_sentences
 from .summarize_candidates import is_fragment
+from .timeline_similarity import StoryIdf, dot, entity_map, event_similarity, sentence_tokens, unit
 from .timex import find_timexes
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -40,7 +44,13 @@ _CALENDAR_WORDS = frozenset(
     "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
     "yesterday tomorrow week month year last next".split()
 )
-MERGE_SIMILARITY = 0.3  # cosine of content words above which two same-date sentences tell one event
+# A sentence joins an event of its date when its mean in-story IDF cosine (timeline_similarity) with the
+# event's sentences (LINKAGE) reaches MERGE_SIMILARITY: the best-F1 grouping on ECB+ Train, main-event
+# labels (bench/timeline_merge.py; see docs/benchmarks.md for how little it differs from the old plain 0.3).
+MERGE_SIMILARITY = 0.15
+LINKAGE = "average"
+MAX_EVENTS_COMPARED = 200  # events of one date a new sentence is compared with (the best-attested ones)
+MAX_SENTENCES_COMPARED = 8  # sentences of one event it is compared with (the earliest)
 MIN_EVENT_WORDS = 3  # content words (dates aside) a sentence needs to describe an event
 MAX_TEXT_CHARS = 320
 
@@ -49,7 +59,7 @@ MAX_TEXT_CHARS = 320
 class _Event:
     date: str
     text: str
-    tokens: Counter
+    vectors: list[dict[str, float]]
     sources: list[str] = field(default_factory=list)
 
 
@@ -113,29 +123,61 @@ def dated_sentences(article: Article) -> list[tuple[str, int]]:
     return out
 
 
-def build_timeline(story: Story, max_items: int | None = None) -> list[dict]:
+def build_timeline(story: Story, max_items: int | None = None, entities: list[dict] | None = None,
+                   fact_of: dict[tuple[str, int], str] | None = None) -> list[dict]:
     """The brief's `timeline`: [{date, text, sources}] ordered by date, one entry per distinct event.
+
+    Sentences of one date merge when `align_facts` put them in one fact (fact_of: (article id, sentence
+    index) -> fact id) or when their in-story IDF cosine, name variants counted as one entity
+    (timeline_similarity), reaches MERGE_SIMILARITY.  entities are `resolve_entities(story.articles)`
+    records (resolved here when not given).  An entry's text is its earliest source's sentence.
     With max_items, only the events told by the most sources (then the most precisely dated) are kept."""
-    by_date: dict[str, list[_Event]] = defaultdict(list)
+    if entities is None:
+        entities = resolve_entities(story.articles)
+    entity_of = entity_map(entities)
+    fact_of = fact_of or {}
     ordered = sorted(story.articles, key=lambda a: (a.published or "9999", a.id))
-    for article in ordered:
-        for value, idx in dated_sentences(article):
-            text = article.sentences[idx].text
-            tokens = event_tokens(text)
-            if sum(tokens.values()) < MIN_EVENT_WORDS or is_fragment(text):
-                continue  # a dateline or byline ("Published 26 July 2021 Opinion") or half a quotation
-            events = by_date[value]
-            best = max(events, key=lambda e: cosine(e.tokens, tokens), default=None)
-            if best is not None and cosine(best.tokens, tokens) >= MERGE_SIMILARITY:
-                if article.id not in best.sources:
-                    best.sources.append(article.id)
-                continue
-            events.append(_Event(date=value, text=trim_text(text), tokens=tokens, sources=[article.id]))
+    dated = [(a, value, idx) for a in ordered for value, idx in dated_sentences(a)]
+    idf = StoryIdf.of_articles(story.articles, entity_of) if dated else None
+    by_date: dict[str, list[_Event]] = defaultdict(list)
+    by_fact: dict[tuple[str, str], _Event] = {}  # (date, fact id) -> the event holding that fact
+    for article, value, idx in dated:
+        text = article.sentences[idx].text
+        if sum(event_tokens(text).values()) < MIN_EVENT_WORDS or is_fragment(text):
+            continue  # a dateline or byline ("Published 26 July 2021 Opinion") or half a quotation
+        vector = unit(idf.weigh(sentence_tokens(article, idx, entity_of)))
+        fact = fact_of.get((article.id, idx))
+        event = by_fact.get((value, fact)) if fact else None
+        event = event or _most_similar_event(by_date[value], vector)
+        if event is None:
+            event = _Event(date=value, text=trim_text(text), vectors=[vector], sources=[article.id])
+            by_date[value].append(event)
+        elif article.id not in event.sources:
+            event.sources.append(article.id)
+        if fact:
+            by_fact.setdefault((value, fact), event)
+        if event.vectors[-1] is not vector and len(event.vectors) < MAX_SENTENCES_COMPARED:
+            event.vectors.append(vector)
     events = [e for value in sorted(by_date) for e in sorted(by_date[value], key=lambda e: -len(e.sources))]
     if max_items is not None and len(events) > max_items:
         keep = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), -len(events[i].date), i))
         events = [events[i] for i in sorted(keep[:max_items])]
     return [{"date": e.date, "text": e.text, "sources": e.sources} for e in events]
+
+
+def _most_similar_event(events: list[_Event], vector: dict[str, float]) -> _Event | None:
+    """The event of this date most similar to the sentence (LINKAGE over its sentences), if at or above
+    MERGE_SIMILARITY.  Average link, not single: one loose pair must not chain two events into one.  Only
+    MAX_EVENTS_COMPARED events (the earliest half, which gather most sources, and the latest half) and
+    their first MAX_SENTENCES_COMPARED sentences are compared, so a crowded date stays linear."""
+    half = MAX_EVENTS_COMPARED // 2
+    candidates = events if len(events) <= MAX_EVENTS_COMPARED else events[:half] + events[-half:]
+    best, best_score = None, MERGE_SIMILARITY
+    for event in candidates:
+        score = event_similarity([dot(v, vector) for v in event.vectors], LINKAGE)
+        if score >= best_score:
+            best, best_score = event, score
+    return best
 
 
 def timeline_from_articles(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from corroborate.entities import resolve_entities
+from corroborate.mentions import mentions_stage
 from corroborate.model import Article, Story
 from corroborate.split import split_stage
 from corroborate.timeline import build_timeline, dated_sentences, timeline_from_articles
+from corroborate.timeline_similarity import StoryIdf, entity_map, event_similarity, sentence_tokens
 from corroborate.timex import timex_stage
 
 
 def article(aid: str, body: str, published: str = "2021-07-26") -> Article:
     art = Article(id=aid, source=aid, raw_text=body, body=body, published=published)
-    return timex_stage(split_stage(art))
+    return timex_stage(mentions_stage(split_stage(art)))
 
 
 def test_same_event_from_two_outlets_merges_and_lists_both() -> None:
@@ -86,3 +89,55 @@ def test_timeline_from_articles_picks_the_most_referred_days() -> None:
     first = timeline[0]
     assert first["sources"] and set(first["sources"]) <= {"1", "2", "3"}
     assert "April 20" in first["text"] or "exploded" in first["text"]
+
+
+def test_variants_of_one_name_merge() -> None:
+    a = article("a", "Foreign Minister Youssef al-Hadadi resigned from the government on Monday. "
+                     "Youssef al-Hadadi had served since 2015.")
+    b = article("b", "On Monday Yusuf Haddadi resigned, his office said. Haddadi gave no reason.")
+    monday = [e for e in build_timeline(Story(id="s", articles=[a, b])) if e["date"] == "2021-07-26"]
+    assert [(e["text"], e["sources"]) for e in monday] == [
+        ("Foreign Minister Youssef al-Hadadi resigned from the government on Monday.", ["a", "b"])]
+
+
+def test_different_event_of_one_date_with_the_story_words_stays_apart() -> None:
+    flood = "The Dorval river floods"
+    articles = [
+        article("a", f"{flood} destroyed the old stone bridge on March 3, 2020.", "2020-03-05"),
+        article("b", f"Over the {flood.lower()[4:]}, the council approved an emergency budget on March 3, 2020.",
+                "2020-03-05"),
+        article("c", f"{flood} left hundreds of homes under water.", "2020-03-05"),
+        article("d", f"Residents are still cleaning up after the {flood.lower()[4:]}.", "2020-03-05"),
+    ]
+    timeline = build_timeline(Story(id="s", articles=articles))
+    assert [(e["date"], e["sources"]) for e in timeline] == [("2020-03-03", ["a"]), ("2020-03-03", ["b"])]
+
+
+def test_sentences_of_one_fact_merge_without_shared_words() -> None:
+    a = article("a", "Rebels seized the northern airport on Monday.")
+    b = article("b", "On Monday insurgent fighters took control of the airfield near Kalbo.")
+    story = Story(id="s", articles=[a, b])
+    assert len(build_timeline(story)) == 2
+    merged = build_timeline(story, fact_of={("a", 0): "fact-1", ("b", 0): "fact-1"})
+    assert [e["sources"] for e in merged] == [["a", "b"]]
+
+
+def test_name_variants_read_as_the_canonical_name() -> None:
+    a = article("a", "Youssef al-Hadadi met the envoy on Monday.")
+    b = article("b", "Yusuf Haddadi met the envoy on Monday.")
+    entity_of = entity_map(resolve_entities([a, b]))
+    assert sentence_tokens(a, 0, entity_of) == sentence_tokens(b, 0, entity_of)
+    assert sentence_tokens(a, 0, {}) != sentence_tokens(b, 0, {})
+
+
+def test_story_idf_weighs_words_every_article_uses_less() -> None:
+    idf = StoryIdf([{"flood", "bridge"}, {"flood", "budget"}, {"flood"}])
+    assert idf.weight("flood") < idf.weight("bridge") < idf.weight("unseen") + 1e-9
+    assert idf.weight("flood") > 0  # shared words still count in a small story
+
+
+def test_event_similarity_linkages() -> None:
+    assert event_similarity([0.6, 0.1], "single") == 0.6
+    assert abs(event_similarity([0.6, 0.1], "average") - 0.35) < 1e-9
+    assert event_similarity([0.6, 0.1], "first") == 0.6
+    assert event_similarity([], "average") == 0.0
