@@ -9,6 +9,8 @@ count for:
   decision weights, time prior and thresholds fitted on the *other* dev corpora only;
 - corroborate (LOCO, no average link), with --ablation: the same fit with the average-link join/merge
   switched off and the session-2 merge grid (the procedure before session 3), same run, same input;
+- corroborate (LOCO, + name guard / + young-stream caution), with --ablation: the same fit with one of the
+  two options that ship off switched on (ClusterOptions link_names=0.33, young_docs=20), same run, same input;
 - corroborate (shipped): the same with the shipped defaults (fitted on all dev corpora, so in-sample);
 - corroborate + MiniLM (LOCO / shipped): the same with the optional embedding signal
   (cluster_embed.EmbeddingClusterer), when the embeddings extra is installed;
@@ -124,10 +126,11 @@ def timed(rows: list, label: str, tuned: str, method, *args, extra_s: float = 0.
     rows.append((label, tuned, pred, time.process_time() - t + extra_s))
 
 
-def loco_row(rows: list, label: str, arts, others, factory=StoryClusterer, **grids) -> None:
+def loco_row(rows: list, label: str, arts, others, factory=StoryClusterer, base: ClusterOptions | None = None,
+             **grids) -> None:
     """corroborate with weights, time prior and thresholds fitted on the other corpora only."""
     t = time.process_time()
-    opts = fit_options(others, factory=factory, **grids)
+    opts = fit_options(others, base, factory=factory, **grids)
     fit_s = time.process_time() - t
     timed(rows, label, f"join={opts.join_threshold} link={opts.link_merge} merge={opts.merge_threshold} "
           f"time={opts.time_penalty} (fit {fit_s:.0f}s)", corroborate_stream, arts, opts, factory)
@@ -175,6 +178,10 @@ def main() -> None:
             if args.ablation:
                 loco_row(rows, "corroborate (LOCO, no average link)", arts, others, links=(0.0,),
                          merges=(0.85, 0.95))
+                loco_row(rows, "corroborate (LOCO, + name guard on the average link)", arts, others,
+                         base=ClusterOptions(link_names=0.33))
+                loco_row(rows, "corroborate (LOCO, + young-stream caution)", arts, others,
+                         base=ClusterOptions(young_docs=20.0))
         listed = None
         if not args.loco_only:
             timed(rows, "corroborate (shipped, in-sample)", "-", corroborate_stream, arts, ClusterOptions())

@@ -222,3 +222,17 @@ def pair_features(ev: ArticleEvidence, story: StoryState, name_stats: TermStats)
             / (math.sqrt(sum(b * b for b in story.embedding)) or 1.0)
     return [1.0, cosine, cover_article, cover_story, dot / n,
             math.log1p(gap), top, math.log1p(n), title_cos, embed_cos]
+
+
+def name_agreement(keys: tuple[str, ...], story: StoryState) -> float:
+    """How far the story carries the given salient names: mean over keys of min(1, 2 x share of its articles
+    naming it), so 1 = each in at least half of them.  No names: no agreement.
+
+    Two incidents told in the same words (two shootings, two quakes) differ in who and where: this is what
+    keeps a wording-only link from merging them.
+    """
+    if not keys:
+        return 0.0
+    n = len(story.articles) or 1
+    names = story.names
+    return sum(min(1.0, 2.0 * names.get(k, 0.0) / n) for k in keys) / len(keys)
