@@ -35,10 +35,16 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
+def _numbers(ids: list[str], num: dict[str, int]) -> list[int]:
+    """Citation numbers of the cited articles in ascending order ("[1][2][4]"), so readers scan them like
+    footnotes whatever order the stage listed its sources in."""
+    return sorted({num[i] for i in ids if i in num})
+
+
 def to_markdown(brief: dict[str, Any]) -> str:
     num = _citation_numbers(brief)
     def cite(ids: list[str]) -> str:
-        return "".join(f"[{num[i]}]" for i in ids if i in num)
+        return "".join(f"[{n}]" for n in _numbers(ids, num))
     story = brief["story"]
     out = [f"# {story['title'] or 'Untitled story'}", "", f"*Story `{story['id']}`: {_counts(story['articles'])}.*", ""]
     if brief.get("headline"):
@@ -96,7 +102,7 @@ def html_page(title: str, body: str) -> str:
 def to_html(brief: dict[str, Any]) -> str:
     num = _citation_numbers(brief)
     def cite(ids: list[str]) -> str:
-        return "".join(f'<a class="cite" href="#src-{num[i]}">[{num[i]}]</a>' for i in ids if i in num)
+        return "".join(f'<a class="cite" href="#src-{n}">[{n}]</a>' for n in _numbers(ids, num))
     story = brief["story"]
     title = story["title"] or "Untitled story"
     parts = [f"<h1>{escape(title)}</h1>",
