@@ -31,7 +31,6 @@ import argparse
 import re
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -179,10 +178,6 @@ def run_split(train: list[StancePair], tests: dict[str, list[StancePair]], basel
         predictions = {}
         start = time.process_time()
         predictions["corroborate two-stage"] = (model.predict(test_pairs), train_s + time.process_time() - start)
-        if model.related_threshold != 0.5:  # the same model with session 2's stage-1 decision, for comparison
-            start = time.process_time()
-            predictions["corroborate two-stage, threshold 0.5 (before)"] = (
-                replace(model, related_threshold=0.5).predict(test_pairs), train_s + time.process_time() - start)
         if embed_model is not None and encoder is not None:
             encoder([t for p in test for t in (p.claim, *body_sentences(p.body))])
             start = time.process_time()
