@@ -27,23 +27,20 @@ from .entities import resolve_entities
 from .model import Article, Story
 from .split import split_sentences
 from .summarize_candidates import is_fragment
-from .timeline_similarity import StoryIdf, dot, entity_map, event_similarity, sentence_tokens, unit
+from .timeline_similarity import (
+    CALENDAR_WORDS,
+    STOPWORDS,
+    WORD,
+    StoryIdf,
+    dot,
+    entity_map,
+    event_similarity,
+    sentence_tokens,
+    unit,
+)
 from .timex import find_timexes
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOPWORDS = frozenset(
-    "a an and are as at be been but by for from has have had he her his i in is it its of on or our she "
-    "that the their them they this to was were which who will with would not no said says say also after "
-    "before over than then there these those we you your about into more most other some such can could "
-    "may might one two new what when where while up out so if do did does just only all any been being "
-    "under against between during because both each few further here how very s t".split()
-)
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
-    "yesterday tomorrow week month year last next".split()
-)
 # A sentence joins an event of its date when its mean in-story IDF cosine (timeline_similarity) with the
 # event's sentences (LINKAGE) reaches MERGE_SIMILARITY: the best-F1 grouping on ECB+ Train, main-event
 # labels (bench/timeline_merge.py; see docs/benchmarks.md for how little it differs from the old plain 0.3).
@@ -65,12 +62,12 @@ class _Event:
 
 def content_tokens(text: str) -> Counter:
     """Lower-cased content words of text (stopwords out): what event merging and summaries compare."""
-    return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 1)
+    return Counter(w for w in WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1)
 
 
 def event_tokens(text: str) -> Counter:
     """Content words without numbers and calendar words: two sentences about one date share those anyway."""
-    return Counter({w: c for w, c in content_tokens(text).items() if not w.isdigit() and w not in _CALENDAR_WORDS})
+    return Counter({w: c for w, c in content_tokens(text).items() if not w.isdigit() and w not in CALENDAR_WORDS})
 
 
 def cosine(a: Counter, b: Counter) -> float:

@@ -21,15 +21,15 @@ from collections.abc import Iterable
 from .model import Article
 from .stemming import english_stem
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOPWORDS = frozenset(
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOPWORDS = frozenset(
     "a an and are as at be been but by for from has have had he her his i in is it its of on or our she "
     "that the their them they this to was were which who will with would not no said says say also after "
     "before over than then there these those we you your about into more most other some such can could "
     "may might one two new what when where while up out so if do did does just only all any been being "
     "under against between during because both each few further here how very s t".split()
 )
-_CALENDAR_WORDS = frozenset(
+CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr "
     "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
     "yesterday tomorrow week month year last next".split()
@@ -45,8 +45,8 @@ def _words(text: str) -> list[str]:
     """Stemmed event words of text: stopwords, numbers and calendar words out (same-date sentences
     share those anyway)."""
     out = []
-    for w in _WORD.findall(text.lower()):
-        if len(w) > 1 and w not in _STOPWORDS and w not in _CALENDAR_WORDS and not w.isdigit():
+    for w in WORD.findall(text.lower()):
+        if len(w) > 1 and w not in STOPWORDS and w not in CALENDAR_WORDS and not w.isdigit():
             out.append(english_stem(w))
     return out
 
