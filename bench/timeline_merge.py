@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -39,6 +40,7 @@ from collections import defaultdict
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from corroborate.entities import resolve_entities  # noqa: E402
+from corroborate.features import sparse_dot  # noqa: E402
 from corroborate.mentions import mentions_stage  # noqa: E402
 from corroborate.model import Article, Sentence  # noqa: E402
 from corroborate.timeline import cosine, event_tokens  # noqa: E402
@@ -47,7 +49,6 @@ from corroborate.timeline_similarity import (  # noqa: E402
     entity_map,
     event_similarity,
     sentence_tokens,
-    weighted_cosine,
 )
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data",
@@ -99,14 +100,22 @@ def topic_of(doc: str) -> str:
     return doc.split("_")[0]
 
 
+def weighted_cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two sparse weighted vectors (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return sparse_dot(a, b) / norm if norm else 0.0
+
+
 def subtopic_of(doc: str) -> str:
     return doc.split("_")[0] + ("plus" if doc.endswith("ecbplus") else "")
 
 
 def embed_all(keys: list[tuple[str, int]], articles: dict[str, Article]) -> dict[tuple[str, int], list[float]]:
-    from corroborate.timeline_embed import embed_sentences
+    from corroborate.cluster_embed import encode_texts
 
-    vectors = embed_sentences([articles[d].sentences[i].text for d, i in keys])
+    vectors = encode_texts([articles[d].sentences[i].text for d, i in keys], batch_size=64)
     return {k: [float(x) for x in v] for k, v in zip(keys, vectors, strict=True)}
 
 

@@ -49,7 +49,8 @@ def title_and_lead(article: Article, lead_chars: int = LEAD_CHARS) -> str:
 
 
 @lru_cache(maxsize=1)
-def _model():
+def minilm_model():
+    """The bundled all-MiniLM-L6-v2, loaded once per process, offline (shared by clustering, stance, benches)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model is bundled; never reach for the hub
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # our own progress bars say what is going on
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -60,10 +61,14 @@ def _model():
 
 def embed_articles(articles: list[Article], batch_size: int = 32) -> np.ndarray:
     """L2-normalised 384-d embeddings of each article's title and lead, one row per article."""
+    return encode_texts([title_and_lead(a) for a in articles], batch_size)
+
+
+def encode_texts(texts: list[str], batch_size: int = 32) -> np.ndarray:
+    """L2-normalised 384-d MiniLM embeddings, one row per text (so a dot product is the cosine)."""
     if not available():
         raise RuntimeError("the embeddings extra is not installed: pip install 'corroborate[embeddings]'")
-    return _model().encode([title_and_lead(a) for a in articles], batch_size=batch_size,
-                           normalize_embeddings=True, show_progress_bar=False)
+    return minilm_model().encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
 
 
 def embedding_options(base: ClusterOptions | None = None) -> ClusterOptions:

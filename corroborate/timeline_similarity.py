@@ -100,28 +100,10 @@ class StoryIdf:
         return {t: c * self.weight(t) for t, c in tokens.items()}
 
 
-def weighted_cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two sparse weighted vectors (0 when either is empty)."""
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
 def unit(vector: dict[str, float]) -> dict[str, float]:
     """vector scaled to length 1, so the cosine of two unit vectors is their dot product (computed once)."""
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {k: v / norm for k, v in vector.items()} if norm else {}
-
-
-def dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two sparse vectors (the cosine when both are unit vectors)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def event_similarity(member_scores: list[float], linkage: str) -> float:

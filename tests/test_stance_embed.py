@@ -8,7 +8,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from corroborate import stance_embed
+from corroborate import cluster_embed, stance_embed
 from corroborate.stance import EMBED_MODEL_PATH, MODEL_PATH, load_model, predict_stances, train_stance_model
 from corroborate.stance_embed import DIM, SIM_NAMES, CachedEncoder, embed_similarities
 from tests.test_stance import toy_stance_corpus
@@ -80,7 +80,7 @@ def test_related_threshold_trades_unrelated_for_related() -> None:
     assert all(a == "unrelated" or a == b for a, b in zip(default, loose, strict=True))
 
 
-@pytest.mark.skipif(not stance_embed.available(), reason="embeddings extra (MiniLM) not installed")
+@pytest.mark.skipif(not cluster_embed.available(), reason="embeddings extra (MiniLM) not installed")
 def test_minilm_vectors_see_paraphrase() -> None:
     vectors = stance_embed.minilm_encode(["The president resigned today.", "Today the head of state quit.",
                                           "Bananas are rich in potassium."])
@@ -88,7 +88,7 @@ def test_minilm_vectors_see_paraphrase() -> None:
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
 
 
-@pytest.mark.skipif(not (stance_embed.available() and EMBED_MODEL_PATH.exists()),
+@pytest.mark.skipif(not (cluster_embed.available() and EMBED_MODEL_PATH.exists()),
                     reason="embeddings extra (MiniLM) not installed or no stance_minilm.pkl.gz")
 def test_shipped_minilm_variant_tells_related_from_unrelated() -> None:
     claim = "Apple to release a smartwatch with a sapphire screen next month"
