@@ -10,8 +10,7 @@ full names tell them apart ("Saddam Hussein" / "Fuad Hussein") or numbers do
 words are typed PERSON only when the texts use the last one alone as a surname
 (`entity_types.py`); a common noun that the texts give as the description of one name
 joins it ("actress Lindsay Lohan", `entity_roles.py`); headline-capitalised
-common nouns are nouns (`entity_casing.py`); times are keyed by their day, and
-"yesterday" in a report naming no weekday is the story's most reported weekday
+common nouns are nouns (`entity_casing.py`); times are keyed by their day
 (`entity_times.py`); each pronoun joins one chain (`entity_pronouns.py`), picked
 among the agreeing mentions before it by a small learnt ranking model
 (`entity_antecedents.py`), with given names' genders learnt from the texts' he/she
