@@ -7,8 +7,9 @@ holidays) and timex_rules_rel (relative dates, vague references, durations,
 sets, clock times); this module runs them all, widens each match over the
 modifiers TimeML counts as part of the expression ("early", "the end of",
 "more than", "nearly"), keeps the longest non-overlapping matches and resolves
-anaphoric ones ("that year", "two days later", "the previous Friday", "that quarter", a bare "at 3 a.m."
-right after a dated day) against the date told last.
+anaphoric ones ("that year", "two days later", "the previous Friday", "that quarter", a bare "at 3 a.m." or
+"later in the day" right after a dated day) against the date told last; a date on the compared side of a
+comparison ("higher than a year ago") is no such reference.
 Relative expressions resolve against the anchor (the publication date);
 without one they stay underspecified ("XXXX-WXX-1").
 """
@@ -73,12 +74,12 @@ _TRIGGERS = {name: re.compile(trigger) for name, trigger in {
     "relative_day": r"today|tonight|tomorrow|yesterday", "part_of_today": r"morning|afternoon|evening|night|overnight",
     "part_of_day_alone": r"morning|afternoon|evening|night",
     "generic_reference": r"now|current|currently|present|presently|nowadays|days|moment|recent|recently|lately|term|possible|date|"
-                         r"past|formerly|future|soon",
+                         r"past|future|soon|someday",
     "relative_unit_period": r"week|weekend|month|quarter|year|decade|period", "period_end": r"end",
-    "anaphoric_period": r"day|morning|afternoon|evening|night|week|month|quarter|year",
+    "anaphoric_period": r"day|morning|afternoon|evening|night|week|month|quarter|year", "ordinal_day_today": r"day",
     "year_ago_adjective": r"year|prior", "units_ago": r"ago|earlier|now|hence|back|later",
     "vague_ago": r"ago|earlier|later", "duration": _UNITS, "vague_duration": _UNITS, "duration_adjective": _UNITS,
-    "long_adjective": r"long", "vague_while": r"while|time",
+    "long_adjective": r"long", "vague_while": r"while|time|period", "this_moment": r"moment",
     "set_adverb": r"daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|"
                   r"semiannually|bimonthly",
     "every_set": r"every|each", "frequency_set": r"once|twice|times",
@@ -134,6 +135,10 @@ _COMPARED = re.compile(r"\b(?:from|compared (?:with|to)|than|versus|vs\.?|agains
                        re.IGNORECASE)
 
 
+_COMPARED_SIDE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:that\s+of|those\s+of|in|at|for)\s+)?$",
+                            re.IGNORECASE)
+
+
 def _is_year_ago(tx: TimeExpr, text: str) -> bool:
     """"a year ago", "year-earlier", or "last year" as the other side of a comparison ("from $5 million last
     year"): in a results story these name the reported period a year back, not the whole year."""
@@ -165,6 +170,8 @@ def _resolve_references(timexes: list[TimeExpr], anchor: date | None, text: str)
             last_part_end = tx.end  # the comparison goes on; the reported quarter stays the reference
             continue
         if re.match(r"\d{4}(?:-\d{2}|-[QH]\d)?", tx.value) and tx.type in ("DATE", "TIME"):
+            if _COMPARED_SIDE.search(text, max(0, tx.start - 40), tx.start):
+                continue  # "prices higher than a year ago": the other side of a comparison is no reference time
             last, last_end = tx.value, tx.end
             part = _PART_OF_YEAR.match(tx.value)
             if part and not _YEAR_BACK.search(tx.text):

@@ -16,14 +16,16 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned for|scheduled|due to|expected to|"
     r"set to|set for|intends? to|is to|are to|would|next|upcoming|coming|to be held|to begin|to start|"
     r"to take place|until|by|later this|tomorrow|forecast|expects?|expected|supposed to|slated|"
-    r"due|subject to|planned|scheduled|aims? to|hopes? to|wants? to|must|should|can|as (?:soon|early) as)\b",
+    r"due|subject to|planned|scheduled|aims? to|hopes? to|wants? to|must|should|can|as (?:soon|early) as|effective)\b",
     re.IGNORECASE,
 )
 _FUTURE_STRONG = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|scheduled|due to|expected to|set to|"
     r"is to|are to|would|next|upcoming|coming|tomorrow|planned to|as (?:soon|early) as|until|till|"
     # a timetable told in the present: "the law comes into force on Sunday", "the vote is due Tuesday"
-    r"is due|are due|takes? place|(?:comes?|go(?:es)?) into (?:force|effect)|takes? effect|kicks? off)\b",
+    r"is due|are due|takes? place|(?:comes?|go(?:es)?) into (?:force|effect)|takes? effect|kicks? off|"
+    # the date a change takes effect, announced ahead of it: "a new office of the chairman, effective Feb. 1"
+    r"effective)\b",
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = (
@@ -41,7 +43,14 @@ _JUST_BEFORE = re.compile(r"\s+(?:the\s+)?(?:end of\s+|early\s+|mid-?\s*|late\s+
 _FRONTED = re.compile(r"[\s\"'`(]*(?:(?:in|on|at|during|by|since|until|from|early|late|last|this|next|the|of|and|"
                       r"also|then|but|earlier|later)\s+)*", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,")
+# a report dated by the date, its content after "that": "said Friday that", "told a news conference on Tuesday that"
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|announcement|reported|confirmed|stated|statement|warned|added|declared|denied|"
+    r"insisted|acknowledged|admitted|ruled|decided|agreed|predicted|claimed|disclosed|revealed|conference|interview|"
+    r"briefing|ruling|decision)\s+(?:[\w.-]+\s+){0,3}?(?:(?:on|late|early)\s+)?$", re.IGNORECASE)
+_THAT_AFTER = re.compile(r"\s*,?\s*that\s+(?!is\b|was\b|will\b|would\b|has\b|had\b|are\b|were\b)", re.IGNORECASE)
 _DEADLINE = frozenset({"by", "until", "till"})
+_EFFECTIVE_BEFORE = re.compile(r"\s+(?:(?:as\s+of|on|from)\s+)?")
 # a participle after bare "be"/"being" takes its tense from the auxiliary before it ("will be paid"); after a
 # determiner it is an adjective ("a still unspecified date", "the revised plan")
 _NOT_FINITE_BEFORE = frozenset("be being a an the its his her their our this these those".split())
@@ -85,6 +94,12 @@ class MatchContext:
             after = [(pos, sign) for pos, _, sign in cues if pos >= end]
             if after:
                 return min(after)[1]
+        if _THAT_AFTER.match(self.text, end) and _REPORTED_BEFORE.search(self.text, max(s, start - 60), start):
+            # "Mubarak's announcement Tuesday that he will step down", "told reporters Friday that it would": the
+            # date dates the report before "that"; the reported clause's tense is not the date's
+            cues = [c for c in cues if c[0] < start]
+            if not cues:
+                return 0
         same_clause = [c for c in cues if not _CLAUSE_BREAK.search(self.text, min(c[0], end), max(c[0], start))]
         cues = same_clause or cues  # "placed the cap late Thursday, but it ... would work": the date's clause
         return min(cues, key=lambda c: c[1])[2]
@@ -103,6 +118,8 @@ class MatchContext:
                 if word in _DEADLINE and not _JUST_BEFORE.fullmatch(self.text, m.end(), start):
                     continue  # "by"/"until" mark a deadline only right before the date ("by April", "until
                     # 9 a.m. Tuesday"); elsewhere "by" is an agent and "until" a clause of its own
+                if word == "effective" and not _EFFECTIVE_BEFORE.fullmatch(self.text, m.end(), start):
+                    continue  # "effective Feb. 1" names when a change starts; "an effective plan" says nothing
                 dist: float = start - m.end() if m.end() <= start else m.start() - end
                 cue = sign
                 if sign > 0 and self._pluperfect(m.start()):

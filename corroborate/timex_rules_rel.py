@@ -12,6 +12,7 @@ from datetime import timedelta
 from .timex_calendar import duration_value, fmt_day, quarter_of, relative_period, shift, weekday_date
 from .timex_context import MatchContext
 from .timex_lexicon import (
+    DAYNUM,
     MONTH,
     NUMBER,
     PART_OF_DAY,
@@ -121,9 +122,9 @@ _GENERIC = {
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
-    "once": "PAST_REF", "formerly": "PAST_REF", "in the old days": "PAST_REF",
+    "once": "PAST_REF", "in the old days": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the coming days": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the coming days": "FUTURE_REF", "shortly": "FUTURE_REF", "someday": "FUTURE_REF",
 }
 
 
@@ -131,13 +132,16 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“`']\s*)$")
 
 
 @rule(r"(?<![\w-])(?:right now|now|currently|current|presently|at present|nowadays|these days|the present|"
-      r"at the moment|recently|lately|recent|the past|formerly|the future|soon|the near future|the near term|"
-      r"the short term|the long term|as soon as possible|a later date)(?![\w-])", _I)
+      r"at the moment|recently|lately|recent|the past|the future|soon|the near future|the near term|"
+      r"the short term|the long term|as soon as possible|a later date|someday)(?![\w-])", _I)
 def generic_reference(m: re.Match[str], ctx: MatchContext) -> Result:
     word = m.group(0).lower()
     after = ctx.text[m.end():m.end() + 20].lower()
-    if word in ("now", "current", "future") and re.match(r"-|\s*(?:that|account|accounts|affairs|events)\b", after):
-        return None  # "now that", "current account", "current affairs"
+    if word in ("now", "current", "future") and re.match(r"-|\s*(?:account|accounts|affairs|events)\b", after):
+        return None  # "current account", "current affairs"
+    if word in ("current", "future") and re.match(r"\s*that\b", after):
+        return None  # "a current that could carry it" ("now that he is in a confrontation" stays a time: TimeBank
+        # tags its "now", 2 of 2)
     if word == "now" and after.startswith(",") and _SENTENCE_OPENING.search(ctx.text, max(0, m.start() - 4), m.start()):
         return None  # "Now, he says, ...": a discourse marker opening the sentence, not a time
     if word == "the present" and not re.match(r"\s*(?:day|time|$|[.,;])", after):
@@ -167,11 +171,20 @@ _REL_OFFSET = {"this": 0, "the current": 0, "current": 0, "last": -1, "the previ
 
 @rule(r"(?P<rel>that|the same|the following|the previous|the preceding|the prior|the next)\s+(?P<unit>day|"
       r"morning|afternoon|evening|night|week|month|quarter|year)(?![\w-])|the\s+(?P<unit2>day)\s+(?P<ba>before|after)"
-      r"(?!\s+(?:yesterday|tomorrow))(?![\w-])", _I)
+      r"(?!\s+(?:yesterday|tomorrow))(?![\w-])"
+      r"|(?:earlier|later)\s+in\s+the\s+(?P<within>day|morning|afternoon|evening|week|month|year)(?![\w-])", _I)
 def anaphoric_period(m: re.Match[str], ctx: MatchContext) -> Result:
-    """A reference value "REF:unit:offset[:part of day]" that find_timexes resolves against the last date."""
+    """A reference value "REF:unit:offset[:part of day]" that find_timexes resolves against the last date;
+    "later in the day", "earlier in the year" name the period of the date told last (TimeML's reference time)."""
     if m.group("unit2"):
         return f"REF:D:{-1 if m.group('ba').lower() == 'before' else 1}", "DATE"
+    if m.group("within"):
+        unit = m.group("within").lower()
+        if unit in PART_OF_DAY:  # like a bare clock time: the day told just before (within reach), else the anchor's
+            return f"REF:CLK:0:T{PART_OF_DAY[unit]}", "TIME"
+        if unit == "day":
+            return "REF:CLK:0:", "DATE"
+        return f"REF:{ {'week': 'W', 'month': 'M', 'year': 'Y'}[unit]}:0", "DATE"
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     if rel == "the next" and unit not in ("day", "morning", "afternoon", "evening", "night"):
         return None  # "the next year" counts from the document date (relative_unit_period)
@@ -181,6 +194,18 @@ def anaphoric_period(m: re.Match[str], ctx: MatchContext) -> Result:
     if unit in PART_OF_DAY:
         return f"REF:D:{offset}:{PART_OF_DAY[unit]}", "TIME"
     return f"REF:{ {'day': 'D', 'week': 'W', 'month': 'M', 'quarter': 'Q', 'year': 'Y'}[unit]}:{offset}", "DATE"
+
+
+_TODAY_IS = re.compile(r"(?:\btoday|\bit|\bthis)\s*(?:\s+is|['’]s)\s+$", _I)
+
+
+@rule(rf"the\s+(?:{DAYNUM})\s+day(?![\w-])", _I)
+def ordinal_day_today(m: re.Match[str], ctx: MatchContext) -> Result:
+    """"Today is the eighth day of the blockade", "It's the second day of an offensive": the counted day of an
+    event said in the present is the story's day (TimeML dates it); elsewhere the count needs the event's start."""
+    if not _TODAY_IS.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    return relative_period(ctx.anchor, "D", 0), "DATE"
 
 
 _ENDED_ON = re.compile(r"\s+end(?:ed|ing)\b", _I)
@@ -310,6 +335,7 @@ def _counted_rate(before: str) -> bool:
     return all(w.lower() not in _NOT_IN_QUANTITY and w.isalpha() for w in words[counts[-1] + 1:])
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|should|can|shall|'ll)\s+(?:\w+ly\s+)?$", _I)
 _DUR_LEAD = (r"(?:the\s+(?:past|last|next|first|coming|following|previous|remaining|final|latest|initial|"
              r"same|other|entire|whole|full|ensuing|preceding)|the|past|last|next|first|another|an additional|"
              r"an extra|the better part of)")
@@ -329,6 +355,9 @@ def duration(m: re.Match[str], ctx: MatchContext) -> Result:
     unit = unit_code(unit_word)
     if unit == "WE" or _looks_like_title(m.group("unit")):
         return None
+    if unit == "D" and unit_word == "day" and not m.group("lead") and (
+            num_text == "some" or (num_text == "one" and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 25), m.start()))):
+        return "FUTURE_REF", "DATE"  # "some day they'll learn", "Islam will one day be": an unnamed future day
     if unit == "S" and num_text in ("a", "an"):
         return None  # "a second group": the ordinal, not a second of time
     if m.group("half") and amount is not None:
@@ -392,9 +421,19 @@ def vague_duration(m: re.Match[str], ctx: MatchContext) -> Result:
     return duration_value(None, unit), "DURATION"
 
 
-@rule(r"(?<![\w-])(?:a while|a long time|some time|a long while|a short time|a short while)(?![\w-])", _I)
+@rule(r"(?<![\w-])(?:a while|a long time|some time|a long while|a short time|a short while|"
+      r"an? (?:(?:fairly|very|relatively|rather|quite)\s+)?(?:long|lengthy|short|brief|extended|prolonged|limited)\s+"
+      r"period(?:\s+of\s+time)?)(?![\w-])", _I)
 def vague_while(m: re.Match[str], ctx: MatchContext) -> Result:
+    """"a while", "a fairly lengthy period": a span of time with no amount."""
     return "PXX", "DURATION"
+
+
+@rule(r"(?<![\w-])this\s+(?:(?:crucial|critical|difficult|decisive|historic|important|particular|present|very|"
+      r"delicate|sensitive|tense)\s+)?moment(?![\w-])(?!\s+of\b)", _I)
+def this_moment(m: re.Match[str], ctx: MatchContext) -> Result:
+    """"at this crucial moment": the present, like "at the moment" ("this moment of contrition" is an event)."""
+    return "PRESENT_REF", "DATE"
 
 
 # --- sets ------------------------------------------------------------------------------------------
