@@ -114,6 +114,13 @@ class ClusterOptions:
         return cls(**data)
 
 
+def _pop_oldest(posting: dict[str, None]) -> str:
+    """Remove and return the first-inserted key of an insertion-ordered dict."""
+    oldest = next(iter(posting))
+    del posting[oldest]
+    return oldest
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
@@ -130,15 +137,18 @@ class StoryClusterer:
         self.merges: dict[str, str] = {}
         self._stories: dict[str, StoryState] = {}
         self._article_story: dict[str, str] = {}
-        self._postings: dict[str, OrderedDict[str, None]] = {}
+        # Postings and archive entries are plain dicts of str -> None (insertion-ordered, oldest first): unlike
+        # OrderedDicts they hold nothing the garbage collector must track, so a long stream's hundreds of
+        # thousands of postings add nothing to each full collection.
+        self._postings: dict[str, dict[str, None]] = {}
         self._terms = TermStats()
         self._names = TermStats()
         self._syndication = SyndicationIndex(self.options.dedup)
         self._seq = 0
         self._recent: OrderedDict[str, None] = OrderedDict()  # live stories by last update, oldest first
         self._posted: OrderedDict[str, None] = OrderedDict()  # stories in the term index, by last update
-        self._archive: dict[str, OrderedDict[str, None]] = {}  # exact-name key -> retired stories
-        self._archived: dict[str, list[str]] = {}  # retired story id -> its archive keys
+        self._archive: dict[str, dict[str, None]] = {}  # exact-name key -> retired stories
+        self._archived: dict[str, tuple[str, ...]] = {}  # retired story id -> its archive keys
         self._clock: int | None = None  # newest publication day seen (stream time)
         # Work done so far, for benchmarks: index entries visited and stories scored (flat per article = the
         # cost of an add does not grow with the stream).  Not part of the saved state.
@@ -369,19 +379,21 @@ class StoryClusterer:
         keys = [k for k, _ in sorted(full_names, key=lambda kv: (-kv[1], kv[0]))[:opts.archive_names]]
         if not keys:
             return
-        self._archived[story.id] = keys
+        self._archived[story.id] = tuple(keys)
         for key in keys:
-            posting = self._archive.setdefault(key, OrderedDict())
+            posting = self._archive.setdefault(key, {})
             posting[story.id] = None
             if len(posting) > opts.archive_cap:
-                dropped, _ = posting.popitem(last=False)
+                dropped = _pop_oldest(posting)
                 self._forget_archive_key(dropped, key)
 
     def _forget_archive_key(self, sid: str, key: str) -> None:
         keys = self._archived.get(sid)
         if keys is not None and key in keys:
-            keys.remove(key)
-            if not keys:
+            rest = tuple(k for k in keys if k != key)
+            if rest:
+                self._archived[sid] = rest
+            else:
                 del self._archived[sid]
 
     def _unarchive(self, sid: str) -> None:
@@ -420,10 +432,10 @@ class StoryClusterer:
     def _post(self, story: StoryState) -> None:
         cap = self.options.posting_cap
         for key in story.index_terms:
-            posting = self._postings.setdefault(key, OrderedDict())
+            posting = self._postings.setdefault(key, {})
             posting[story.id] = None
             if len(posting) > cap:
-                posting.popitem(last=False)
+                _pop_oldest(posting)
 
     # ---- persistence -----------------------------------------------------------------------------------
     def state_dict(self) -> dict:
@@ -463,11 +475,13 @@ class StoryClusterer:
             clusterer._stories[story.id] = story
             for aid in story.articles:
                 clusterer._article_story[aid] = story.id
-        clusterer._postings = {k: OrderedDict.fromkeys(sids) for k, sids in state["postings"].items()}
-        clusterer._archive = {k: OrderedDict.fromkeys(sids) for k, sids in state.get("archive", {}).items()}
+        clusterer._postings = {k: dict.fromkeys(sids) for k, sids in state["postings"].items()}
+        clusterer._archive = {k: dict.fromkeys(sids) for k, sids in state.get("archive", {}).items()}
+        archived: dict[str, list[str]] = {}
         for key, sids in clusterer._archive.items():
             for sid in sids:
-                clusterer._archived.setdefault(sid, []).append(key)
+                archived.setdefault(sid, []).append(key)
+        clusterer._archived = {sid: tuple(keys) for sid, keys in archived.items()}
         clusterer._clock = state.get("clock")
         if "posted" in state:
             clusterer._posted = OrderedDict.fromkeys(state["posted"])

@@ -34,7 +34,7 @@ def date_ordinal(published: str | None) -> int | None:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleEvidence:
     """What the clusterer extracts from one article, once."""
 
@@ -49,9 +49,9 @@ class ArticleEvidence:
     embedding: tuple[float, ...] | None = None  # optional MiniLM title+lead vector, unit length (cluster_embed)
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryState:
-    """The running summary of one story."""
+    """The running summary of one story (slotted: no per-instance dict, at hundreds of thousands of stories)."""
 
     id: str
     created: int  # sequence number of the article that started it

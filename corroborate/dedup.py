@@ -82,6 +82,12 @@ class _Permutations:
         return mixed.min(axis=1).astype(np.uint32)
 
 
+def _appended(bucket: tuple[str, ...], aid: str, cap: int) -> tuple[str, ...]:
+    """bucket with aid added last, its oldest ids dropped beyond cap."""
+    bucket = (*bucket, aid)
+    return bucket[-cap:] if len(bucket) > cap else bucket
+
+
 def article_text(article: Article) -> str:
     return article.body or article.raw_text
 
@@ -99,7 +105,9 @@ class SyndicationIndex:
         self.exact = exact
         self._perm = _Permutations(self.options.num_perm)
         self._rows = self.options.num_perm // self.options.bands
-        self._buckets: dict[bytes, list[str]] = {}
+        # Buckets are tuples, rebuilt on change (at most bucket_cap ids): a tuple of strings drops out of the
+        # garbage collector's tracking, so a full window's million buckets add nothing to each collection.
+        self._buckets: dict[bytes, tuple[str, ...]] = {}
         self._sig: dict[str, np.ndarray] = {}
         self._size: dict[str, int] = {}
         self._shingles: dict[str, np.ndarray] = {}
@@ -148,10 +156,7 @@ class SyndicationIndex:
             self._shingles[aid] = hashes
         self._order.append(aid)
         for key in keys:
-            bucket = self._buckets.setdefault(key, [])
-            bucket.append(aid)
-            if len(bucket) > opts.bucket_cap:
-                del bucket[0]
+            self._buckets[key] = _appended(self._buckets.get(key, ()), aid, opts.bucket_cap)
         if best is not None:
             root = self.group.get(best, best)
             self.group[best] = root
@@ -164,8 +169,10 @@ class SyndicationIndex:
         for key in self._band_keys(self._sig[aid]):
             bucket = self._buckets.get(key)
             if bucket and aid in bucket:
-                bucket.remove(aid)
-                if not bucket:
+                rest = tuple(other for other in bucket if other != aid)
+                if rest:
+                    self._buckets[key] = rest
+                else:
                     del self._buckets[key]
         del self._sig[aid]
         del self._size[aid]
@@ -193,10 +200,7 @@ class SyndicationIndex:
             index._size[aid] = int(size)
             index._order.append(aid)
             for key in index._band_keys(sig):
-                bucket = index._buckets.setdefault(key, [])
-                bucket.append(aid)
-                if len(bucket) > index.options.bucket_cap:
-                    del bucket[0]
+                index._buckets[key] = _appended(index._buckets.get(key, ()), aid, index.options.bucket_cap)
         index.group = dict(state["group"])
         return index
 
