@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Article
+from .name_clippings import link_blends_and_clippings
 from .names import (
     acronym_matches,
     core_tokens,
@@ -185,6 +186,8 @@ def cluster_forms(forms: list[Form]) -> list[list[int]]:
     _attach_first_names(forms, by_key, uf)
     # 7. "United States" joins "United States of America" when that is the only longer name it opens
     _attach_of_phrase_heads(forms, by_text, uf)
+    # 8. nicknames made of the name's own letters: "LiLo" (Lindsay Lohan), "Indy" (Indianapolis)
+    link_blends_and_clippings(forms, uf)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(forms)):
         clusters[uf.find(i)].append(i)

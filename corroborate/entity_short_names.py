@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from .name_parallels import link_group_nicknames
 from .names import core_tokens, fold
 
 if TYPE_CHECKING:
@@ -34,14 +35,20 @@ def lower_case_words(texts: Iterable[str]) -> set[str]:
 def link_leading_parts(rows: list[MentionRow], uf: UnionFind, common: set[str],
                        name_text: Callable[[str], str]) -> None:
     """Join each non-person name to the one longer non-person name of the story that it opens,
-    when the rest of that name is common words."""
+    when the rest of that name is common words.
+
+    The leading part must not be common words of this story: a word written in lower case only in
+    other stories ("Microsoft promises a patch") is no common word of the story with "Promises"
+    the clinic."""
     tokens = {k: tuple(core_tokens(name_text(r.text))) for k, r in enumerate(rows)
               if r.kind == "NAME" and r.etype != "PERSON"}
+    lead_common = common & lower_case_words(dict.fromkeys(r.sentence for r in rows))
+    join_shared_leads(tokens, uf, common, lead_common)
     longer: dict[tuple[str, ...], set[int]] = defaultdict(set)  # leading part -> roots of names it opens
     first_row: dict[int, int] = {}
     for k, toks in tokens.items():
         for cut in range(len(toks) - 1, 0, -1):
-            if all(t in common for t in toks[cut:]) and not all(t in common for t in toks[:cut]):
+            if all(t in common for t in toks[cut:]) and not all(t in lead_common for t in toks[:cut]):
                 root = uf.find(k)
                 longer[toks[:cut]].add(root)
                 first_row.setdefault(root, k)
@@ -56,6 +63,43 @@ def link_leading_parts(rows: list[MentionRow], uf: UnionFind, common: set[str],
         uf.union(k, first_row[root])
 
 
+def distinctive_lead(toks: tuple[str, ...], common: set[str], lead_common: set[str] | None = None
+                     ) -> tuple[str, ...]:
+    """The name less its generic tail ("betty ford" of "Betty Ford Treatment Center"); () when nothing
+    generic ends it or nothing distinctive is left ("Supreme Court")."""
+    cut = len(toks)
+    while cut > 1 and toks[cut - 1] in common:
+        cut -= 1
+    lead_common = common if lead_common is None else lead_common
+    if cut == len(toks) or not any(t not in lead_common and sum(ch.isalpha() for ch in t) >= 3 for t in toks[:cut]):
+        return ()  # no generic tail, or no distinctive word left ("Supreme Court", "US President-elect")
+    return toks[:cut]
+
+
+def join_shared_leads(tokens: dict[int, tuple[str, ...]], uf: UnionFind, common: set[str],
+                      lead_common: set[str] | None = None) -> None:
+    """Longer names with one distinctive lead and different generic tails are one place or body:
+    "Betty Ford Center" / "Betty Ford Clinic" / "Betty Ford Rehab"."""
+    by_lead: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k, toks in tokens.items():
+        lead = distinctive_lead(toks, common, lead_common) if len(toks) >= 2 else ()
+        if lead:
+            by_lead[lead].append(k)
+    for lead, ks in by_lead.items():
+        for i, k in enumerate(ks):
+            for other in ks[:i]:
+                if not _rival_tails(tokens[k][len(lead):], tokens[other][len(lead):]):
+                    uf.union(other, k)
+
+
+def _rival_tails(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two bodies of one kind under one lead: "Foreign Ministry" / "Interior Ministry", "Police Department" /
+    "Fire Department" share a head with other modifiers; "Center" / "Clinic" or "Center" / "Treatment Center"
+    are one body named two ways."""
+    sa, sb = set(a), set(b)
+    return bool(sa & sb) and not (sa <= sb or sb <= sa)
+
+
 def _after_locative(row: MentionRow) -> bool:
     """Is the mention a place phrase ("in Palmer", "at Promises")?"""
     words = (row.sentence[:row.start].split()[-1:] + row.text.split())[:2]
@@ -68,7 +112,9 @@ def link_city_prefixes(rows: list[MentionRow], uf: UnionFind, name_text: Callabl
     word alone ("the Colts"), and never when written as a place ("in Indianapolis").
 
     The last word used alone is what tells a team ("Colts") from a mere institution of the place
-    ("Windows 8", "People Magazine", "Obama White House" were joined wrongly without it)."""
+    ("Windows 8", "People Magazine", "Obama White House" were joined wrongly without it).  Last, a team's
+    plural nickname joins the name parallel sentences put in its place ("Tar Heels" / "North Carolina",
+    `name_parallels.py`)."""
     tokens = {k: tuple(core_tokens(name_text(r.text))) for k, r in enumerate(rows)
               if r.kind == "NAME" and r.etype != "PERSON"}
     alone = {toks[0] for toks in tokens.values() if len(toks) == 1}
@@ -84,3 +130,4 @@ def link_city_prefixes(rows: list[MentionRow], uf: UnionFind, name_text: Callabl
         if len(roots) != 1 or _after_locative(rows[k]):
             continue
         uf.union(k, first_row[next(iter(roots))])
+    link_group_nicknames(rows, uf, name_text)

@@ -253,3 +253,37 @@ def test_sentence_initial_word_written_lower_case_in_another_report_is_no_entity
     names = {v["text"] for e in ents for v in e["variants"]}
     assert "Barges" not in names
     assert "Velasco" in names
+
+
+def test_leading_part_common_only_in_other_stories_still_leads():
+    from corroborate.entities import UnionFind
+    from corroborate.entity_short_names import link_leading_parts
+    from corroborate.resolve_cmd import MentionRow
+
+    def name(i: int, text: str, sentence: str) -> MentionRow:
+        return MentionRow(i, str(i), "d", text, sentence, sentence.index(text), sentence.index(text) + len(text),
+                          kind="NAME", etype="ORG")
+
+    rows = [name(0, "Promises", "She went to Promises on Tuesday ."),
+            name(1, "Promises Treatment Center", "Reid checked into Promises Treatment Center .")]
+    common = {"promises", "treatment", "center", "she", "went", "on"}  # "Microsoft promises a patch" elsewhere
+    uf = UnionFind(2)
+    link_leading_parts(rows, uf, common, lambda t: t)
+    assert uf.find(0) == uf.find(1)
+    rows[0].sentence = "She went to Promises on Tuesday , as she promises ."  # this story's own lower case
+    rows[0].start, rows[0].end = 12, 20
+    uf = UnionFind(2)
+    link_leading_parts(rows, uf, common, lambda t: t)
+    assert uf.find(0) != uf.find(1)
+
+
+def test_shared_lead_keeps_rival_bodies_of_one_kind_apart() -> None:
+    from corroborate.entities import UnionFind
+    from corroborate.entity_short_names import join_shared_leads
+
+    tokens = {0: ("iraqi", "foreign", "ministry"), 1: ("iraqi", "interior", "ministry"),
+              2: ("betty", "ford", "center"), 3: ("betty", "ford", "clinic"), 4: ("betty", "ford", "treatment", "center")}
+    uf = UnionFind(5)
+    join_shared_leads(tokens, uf, common={"foreign", "interior", "ministry", "center", "clinic", "treatment"})
+    assert uf.find(0) != uf.find(1)
+    assert uf.find(2) == uf.find(3) == uf.find(4)
