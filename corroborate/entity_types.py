@@ -24,11 +24,13 @@ def surname_words(texts: Iterable[str]) -> set[str]:
     side ("that Obama has", "as O'Brien's replacement"); first in a sentence only when the texts
     write the word capitalised inside a sentence more often than in lower case, so "Manning threw"
     counts and "Police said" does not.  A word standing after "the" and before punctuation ("over
-    the Colts .") names a group, never a person."""
+    the Colts .") names a group, never a person, and so does a plural word that stands alone after "the" more often
+    than not ("over the Jaguars on Thursday"; "Obama" of "the Obama administration" has no plural ending)."""
     alone: set[str] = set()
     opening: set[str] = set()
     groups: set[str] = set()  # "over the Colts ." : a team or group, not a surname
     case_votes: Counter[str] = Counter()  # capitalised minus lower-case uses
+    after_the: Counter[str] = Counter()  # standing alone inside a sentence: after "the" minus not
     for text in texts:
         for line in text.splitlines():
             for sentence in _sentences(line.split()):
@@ -44,9 +46,20 @@ def surname_words(texts: Iterable[str]) -> set[str]:
                     if (i > 0 and _capitalised(sentence[i - 1])) or (i + 1 < len(sentence) and _capitalised(sentence[i + 1])):
                         continue
                     (alone if i > 0 else opening).add(word)
+                    if i > 0 and _plural(word):
+                        after_the[word] += 1 if fold(sentence[i - 1]) == "the" else -1
                     if i > 0 and fold(sentence[i - 1]) == "the" and (i + 1 == len(sentence) or not sentence[i + 1][:1].isalnum()):
                         groups.add(word)
+    groups |= {w for w, n in after_the.items() if n > 0}  # mostly "the Jaguars": a team's plural name
     return (alone | {w for w in opening if case_votes[w] > 0}) - groups
+
+
+def _plural(word: str) -> bool:
+    """An English plural ending: "jaguars", "bluejays"; not "texas", "congress", "grigoropoulos"."""
+    return word.endswith("s") and not word.endswith(_SINGULAR_S_ENDINGS)
+
+
+_SINGULAR_S_ENDINGS = ("ss", "us", "is", "os", "as")
 
 
 def _sentences(chunks: list[str]) -> Iterable[list[str]]:
