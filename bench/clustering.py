@@ -5,8 +5,12 @@
 
 For every corpus under stories-dev/ it prints B-cubed P/R/F1, ARI and the story
 count for:
-- corroborate (LOCO): the streaming clusterer, articles fed in publication order,
+- corroborate (LOCO): the streaming clusterer, articles fed in publication order in ingest batches
+  (`StoryClusterer.add_many`: each batch of up to ClusterOptions.lookahead = 500 articles is counted into
+  the document frequencies before its articles are decided one by one, as `corroborate ingest` does),
   decision weights, time prior and thresholds fitted on the *other* dev corpora only;
+- corroborate (LOCO, one article at a time): the same with lookahead 1, a pure one-at-a-time stream
+  (each article's words counted only when it is added), fitted the same way;
 - corroborate (LOCO, no average link), with --ablation: the same fit with the average-link join/merge
   switched off and the session-2 merge grid (the procedure before session 3), same run, same input;
 - corroborate (LOCO, + name guard / + young-stream caution), with --ablation: the same fit with one of the
@@ -103,8 +107,7 @@ LISTED: dict[str, int] = {}
 
 def corroborate_stream(articles, options: ClusterOptions, factory=StoryClusterer) -> list[str]:
     c = factory(options)
-    for i in publication_order(articles):
-        c.add(articles[i])
+    c.add_many([articles[i] for i in publication_order(articles)])  # ingest batches of options.lookahead
     LISTED["last"] = sum(1 for sid in c.stories() if c.is_listed(sid))
     return [c.story_of(a.id) for a in articles]
 
@@ -175,6 +178,8 @@ def main() -> None:
         rows: list = []
         if not args.quick:
             loco_row(rows, "corroborate (LOCO)", arts, others)
+            loco_row(rows, "corroborate (LOCO, one article at a time: lookahead 1)", arts, others,
+                     base=ClusterOptions(lookahead=1))
             if args.ablation:
                 loco_row(rows, "corroborate (LOCO, no average link)", arts, others, links=(0.0,),
                          merges=(0.85, 0.95))

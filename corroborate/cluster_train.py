@@ -36,8 +36,11 @@ def collect_pairs(articles: list[Article], labels: list[str], options: ClusterOp
     story_of_label: dict[str, StoryState] = {}
     label_of_story: dict[str, str] = {}
     features, targets = [], []
-    for i in publication_order(articles):
-        article, label = articles[i], labels[i]
+    ordered = [(articles[i], labels[i]) for i in publication_order(articles)]
+    step = max(1, c.options.lookahead)
+    for n, (article, label) in enumerate(ordered):
+        if step > 1 and n % step == 0:  # count each batch ahead, as add_many does
+            c.prime(a for a, _ in ordered[n:n + step])
         c._seq += 1
         ev, _ = c._evidence(article)
         for story in c._shortlist(ev):
@@ -106,8 +109,7 @@ def stream_f1(corpus: Corpus, options: ClusterOptions, factory: ClustererFactory
     """B-cubed F1 of the streaming clusterer on one corpus fed in publication order."""
     articles, labels = corpus
     c = factory(options)
-    for i in publication_order(articles):
-        c.add(articles[i])
+    c.add_many([articles[i] for i in publication_order(articles)])
     return b_cubed(labels, [c.story_of(a.id) for a in articles])[2]
 
 
@@ -152,6 +154,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("corpora", nargs="+", help="stories-dev corpus folders (docs/ + gold.json)")
     ap.add_argument("--embeddings", action="store_true",
                     help="fit the decision that also weighs MiniLM similarity (needs the embeddings extra)")
+    ap.add_argument("--no-link", action="store_true",
+                    help="keep the average-link join off (link_merge 0), as the shipped defaults do")
     args = ap.parse_args(argv)
     corpora = [load_story_corpus(path) for path in args.corpora]
     factory: ClustererFactory = StoryClusterer
@@ -164,7 +168,7 @@ def main(argv: list[str]) -> None:
         def factory(options: ClusterOptions | None) -> StoryClusterer:
             return EmbeddingClusterer(options, vectors)
 
-    opts = fit_options(corpora, factory=factory)
+    opts = fit_options(corpora, factory=factory, **({"links": (0.0,)} if args.no_link else {}))
     print("weights:", dict(zip(FEATURE_NAMES, opts.weights, strict=True)))
     print(f"weights = {opts.weights}")
     print(f"join_threshold={opts.join_threshold} merge_threshold={opts.merge_threshold} "

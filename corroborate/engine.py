@@ -117,8 +117,8 @@ def build_stories(store: Store, options: Options, progress: Progress | None = No
             from .cluster_embed import embed_articles
 
             clusterer.vectors = {a.id: tuple(map(float, v)) for a, v in zip(batch, embed_articles(batch), strict=True)}
-        for article in batch:
-            assignments[article.id] = clusterer.add(article)
+        # The batch's words are counted before any of its articles is decided (ClusterOptions.lookahead).
+        assignments.update(zip((a.id for a in batch), clusterer.add_many(batch), strict=True))
         if progress:
             progress(min(500, len(ids) - i))
     if not assignments:
