@@ -114,13 +114,16 @@ def toy_stance_corpus() -> tuple[list[tuple[str, str]], list[str]]:
 
 
 def test_training_runs_end_to_end_on_tiny_data() -> None:
-    """Both stages and the stacked text model train and predict on a toy corpus (no data needed)."""
+    """Both stages and the stacked text model train on three toy topics and label the fourth, unseen
+    one, as the shipped model labels new stories (no data needed).  Without cross-fitted similarities
+    the model confused its stances (20 of 40 right, session 5); with them all 40 were right."""
     pairs, labels = toy_stance_corpus()
-    model = train_stance_model(pairs, labels)
+    seen = 3 * len(pairs) // 4
+    model = train_stance_model(pairs[:seen], labels[:seen])
     assert model.text_model is not None
-    predicted = model.predict(pairs)
+    predicted = model.predict(pairs[seen:])
     assert set(predicted) <= LABELS
-    assert sum(p == g for p, g in zip(predicted, labels, strict=True)) > len(labels) / 2
+    assert sum(p == g for p, g in zip(predicted, labels[seen:], strict=True)) >= 0.75 * len(predicted)
 
 
 @needs_model

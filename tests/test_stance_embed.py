@@ -57,12 +57,16 @@ def test_cached_encoder_encodes_each_text_once_and_persists(tmp_path) -> None:
 
 
 def test_minilm_variant_trains_and_predicts_with_a_stand_in_encoder() -> None:
+    """Trained on three toy topics, the variant labels the fourth, unseen one (as in test_stance: the
+    cross-fitted model is meant for new stories; on its own training pairs, whose words the final space
+    knows, the similarities differ from those it learnt from)."""
     pairs, labels = toy_stance_corpus()
-    model = train_stance_model(pairs, labels, encode=hashed_bag_encoder)
+    seen = 3 * len(pairs) // 4
+    model = train_stance_model(pairs[:seen], labels[:seen], encode=hashed_bag_encoder)
     assert model.uses_embeddings
-    predicted = model.predict(pairs, hashed_bag_encoder)
+    predicted = model.predict(pairs[seen:], hashed_bag_encoder)
     assert set(predicted) <= LABELS
-    assert sum(p == g for p, g in zip(predicted, labels, strict=True)) > len(labels) / 2
+    assert sum(p == g for p, g in zip(predicted, labels[seen:], strict=True)) >= 0.75 * len(predicted)
     assert not train_stance_model(pairs, labels).uses_embeddings
 
 
