@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
 from .cluster_story import (
@@ -207,14 +207,17 @@ class StoryClusterer:
         """Assign articles that arrive together, in the given order (publication order for a stream),
         counting each chunk of `lookahead` articles into the document frequencies before deciding any of
         them; returns their story ids.  Decisions are still made one article at a time, once and for all."""
+        return [self.add(article) for chunk in self.counted_ahead(articles) for article in chunk]
+
+    def counted_ahead(self, articles: Sequence[Article]) -> Iterator[Sequence[Article]]:
+        """The articles in chunks of `lookahead`, each chunk counted into the document frequencies
+        (`prime`) just before it is handed out: the one place the lookahead rule lives."""
         step = max(1, self.options.lookahead)
-        assigned: list[str] = []
         for start in range(0, len(articles), step):
             chunk = articles[start:start + step]
             if step > 1:
                 self.prime(chunk)
-            assigned.extend(self.add(article) for article in chunk)
-        return assigned
+            yield chunk
 
     def prime(self, articles: Iterable[Article]) -> None:
         """Count the words and names of articles about to be added (their `add` will not count them

@@ -36,11 +36,9 @@ def collect_pairs(articles: list[Article], labels: list[str], options: ClusterOp
     story_of_label: dict[str, StoryState] = {}
     label_of_story: dict[str, str] = {}
     features, targets = [], []
-    ordered = [(articles[i], labels[i]) for i in publication_order(articles)]
-    step = max(1, c.options.lookahead)
-    for n, (article, label) in enumerate(ordered):
-        if step > 1 and n % step == 0:  # count each batch ahead, as add_many does
-            c.prime(a for a, _ in ordered[n:n + step])
+    order = publication_order(articles)
+    stream = (a for chunk in c.counted_ahead([articles[i] for i in order]) for a in chunk)  # as add_many
+    for article, label in zip(stream, (labels[i] for i in order), strict=True):
         c._seq += 1
         ev, _ = c._evidence(article)
         for story in c._shortlist(ev):

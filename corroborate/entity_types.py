@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .names import fold
+from .names import fold, plural_ending
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -46,20 +46,12 @@ def surname_words(texts: Iterable[str]) -> set[str]:
                     if (i > 0 and _capitalised(sentence[i - 1])) or (i + 1 < len(sentence) and _capitalised(sentence[i + 1])):
                         continue
                     (alone if i > 0 else opening).add(word)
-                    if i > 0 and _plural(word):
+                    if i > 0 and plural_ending(word):
                         after_the[word] += 1 if fold(sentence[i - 1]) == "the" else -1
                     if i > 0 and fold(sentence[i - 1]) == "the" and (i + 1 == len(sentence) or not sentence[i + 1][:1].isalnum()):
                         groups.add(word)
     groups |= {w for w, n in after_the.items() if n > 0}  # mostly "the Jaguars": a team's plural name
     return (alone | {w for w in opening if case_votes[w] > 0}) - groups
-
-
-def _plural(word: str) -> bool:
-    """An English plural ending: "jaguars", "bluejays"; not "texas", "congress", "grigoropoulos"."""
-    return word.endswith("s") and not word.endswith(_SINGULAR_S_ENDINGS)
-
-
-_SINGULAR_S_ENDINGS = ("ss", "us", "is", "os", "as")
 
 
 def _sentences(chunks: list[str]) -> Iterable[list[str]]:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .names import core_tokens, fold
+from .names import core_tokens, fold, plural_ending
 
 if TYPE_CHECKING:
     from .entities import UnionFind
@@ -28,7 +28,6 @@ _STEM = 5  # "defeats" / "defeated" share their first letters
 _MIN_CONTENT = 4  # a lone neighbour must be a content word this long ("beat", "fuels")
 _MAX_NAMES_PER_CONTEXT = 3  # a context shared by more names of the story tells nothing
 _MIN_PARALLELS = 2
-_SINGULAR_S_ENDINGS = ("ss", "us", "is", "os", "as")
 _FUNCTION = frozenset("the a an of in on at to for and or by with from as is was were be been has have had "
                       "said says who which that this it its his her their he she they will would".split())
 
@@ -57,13 +56,8 @@ def _is_group_name(rows: list[MentionRow], name_text: Callable[[str], str]) -> b
         toks = core_tokens(name_text(r.text))
         words = [fold(w) for w in (r.sentence[:r.start] + " " + name_text(r.text)).split() if w[:1].isalnum()]
         before = words[-_ARTICLE_SPAN - len(toks):]
-        votes += bool(toks) and _plural(toks[-1]) and "the" in before
+        votes += bool(toks) and plural_ending(toks[-1]) and "the" in before
     return 2 * votes > len(rows)
-
-
-def _plural(word: str) -> bool:
-    """An English plural ending: "Heels", "Bluejays", not "Texas", "Grigoropoulos", "Congress"."""
-    return word.endswith("s") and not word.endswith(_SINGULAR_S_ENDINGS)
 
 
 def _after_the(row: MentionRow) -> bool:

@@ -51,6 +51,15 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+_SINGULAR_S_ENDINGS = ("ss", "us", "is", "os", "as")
+
+
+def plural_ending(word: str) -> bool:
+    """A folded word with an English plural ending: "heels", "bluejays", "jaguars"; not "texas",
+    "grigoropoulos", "congress" (a group's nickname is plural, a place or surname rarely)."""
+    return word.endswith("s") and not word.endswith(_SINGULAR_S_ENDINGS)
+
+
 def name_tokens(text: str) -> list[str]:
     """Tokens of a name, folded, without possessive endings or trailing periods."""
     return list(_name_tokens(text))

@@ -75,7 +75,7 @@ def test_names_with_one_distinctive_lead_and_generic_tails_join():
 
 
 def test_a_singular_name_ending_in_s_is_no_group():
-    from corroborate.name_parallels import _plural
+    from corroborate.names import plural_ending
 
-    assert _plural("heels") and _plural("bluejays") and _plural("colts")
-    assert not _plural("texas") and not _plural("grigoropoulos") and not _plural("congress")
+    assert plural_ending("heels") and plural_ending("bluejays") and plural_ending("colts")
+    assert not plural_ending("texas") and not plural_ending("grigoropoulos") and not plural_ending("congress")
