@@ -32,9 +32,24 @@ def demote_capitalised_common_nouns(rows: list[MentionRow], texts: Iterable[str]
             name_tokens.update(words)
     for r in rows:
         words = _name_words(r)
-        if r.kind == "NAME" and len(words) == 1 and words[0] in lower and words[0] not in name_tokens:
+        if (r.kind == "NAME" and len(words) == 1 and words[0] in lower and words[0] not in name_tokens
+                and not _capitalised_in_prose(r)):
             r.kind = "NOMINAL"
             r.headline_noun = True
+
+
+def _capitalised_in_prose(row: MentionRow) -> bool:
+    """Written capitalised inside a sentence of running text, where only a name is ("fired the Sixers'
+    Coach", "the Navy said"), rather than at a sentence start or in a Title Case headline."""
+    before = row.sentence[:row.start]
+    if not any(ch.isalnum() for ch in before):
+        return False
+    words = [w for w in row.sentence.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised <= _TITLE_CASE * len(words)
+
+
+_TITLE_CASE = 0.6  # share of capitalised words above which a line is a Title Case headline
 
 
 def _name_words(row: MentionRow) -> list[str]:

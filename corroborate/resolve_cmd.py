@@ -34,7 +34,7 @@ from .entity_roles import anchor_ambiguous_roles, descriptions, link_roles
 from .entity_short_names import link_city_prefixes, link_leading_parts, lower_case_words
 from .entity_times import link_times, numbered_head
 from .entity_types import surname_words
-from .mention_cues import CONNECTOR_WORDS, TITLES
+from .mention_cues import CONNECTOR_WORDS, ORG_HEADS, PLACE_HEADS, TITLES
 from .mention_heads import head_word, lemma, mention_kind, words_of
 from .mention_types import local_type
 from .model import Article, Mention
@@ -127,11 +127,15 @@ def _order_rows(doc_text: str, rows: list[MentionRow], surnames: set[str] | None
             r.etype = local_type(r.sentence[:r.start], r.sentence[r.end:], m, set(), surnames)
 
 
+_BODY_HEADS = ORG_HEADS | PLACE_HEADS
+
+
 def _name_text(text: str) -> str:
     """The name inside a mention: the capitalised run ending at its head, titles dropped.
 
     "in the notorious Gulf of Aden, between ..." -> "Gulf of Aden";
-    "Former AMA trustee Dr. Benjamin" -> "Benjamin".
+    "Former AMA trustee Dr. Benjamin" -> "Benjamin"; an "and" between capitalised words stays inside a
+    body's name ("Central Election and Referendum Commission", "Department of Health and Human Services").
     """
     text = re.split(r"\s[,(]\s|,\s|\(", text)[0]
     words = [w for w in words_of(text) if w[:1].isalnum()]
@@ -140,9 +144,13 @@ def _name_text(text: str) -> str:
     head = head_word(text)
     end = max((i for i, w in enumerate(words) if w == head), default=len(words) - 1)
     start = end
+    # "and" joins the words of a body's or a place's name ("Fish and Wildlife Service"), but two people
+    # ("Barack and Michelle Obama") or two bodies of a phrase are not one name
+    inner_and = lemma(words[end]) in _BODY_HEADS
     while start > 0:
         prev = words[start - 1]
-        if prev[:1].isupper() or prev[:1].isdigit() or (fold(prev) in CONNECTOR_WORDS and start - 1 > 0):
+        if prev[:1].isupper() or prev[:1].isdigit() or (fold(prev) in CONNECTOR_WORDS and start - 1 > 0) or (
+                inner_and and fold(prev) == "and" and start - 1 > 0 and words[start - 2][:1].isupper()):
             start -= 1
         else:
             break
@@ -155,7 +163,8 @@ def _name_text(text: str) -> str:
     tail = words[end + 1:]
     if tail and fold(tail[0]) in ("of", "de", "del", "du") and len(tail) > 1 and tail[1][:1].isupper():
         k = 1
-        while k < len(tail) and (tail[k][:1].isupper() or fold(tail[k]) in CONNECTOR_WORDS):
+        while k < len(tail) and (tail[k][:1].isupper() or fold(tail[k]) in CONNECTOR_WORDS or (
+                inner_and and fold(tail[k]) == "and" and k + 1 < len(tail) and tail[k + 1][:1].isupper())):
             k += 1
         run += tail[:k]
     return " ".join(run)
