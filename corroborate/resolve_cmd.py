@@ -155,7 +155,7 @@ def _name_text(text: str) -> str:
         else:
             break
     run = words[start:end + 1]
-    while len(run) > 1 and (fold(run[0]) in TITLES or fold(run[0]) in CONNECTOR_WORDS):
+    while len(run) > 1 and ((fold(run[0]) in TITLES and _names_bearer(run)) or fold(run[0]) in CONNECTOR_WORDS):
         run = run[1:]
     if len(run) > 2 and fold(run[-1]).rstrip(".") in GENERATION_SUFFIXES:  # "Arcade Joseph Comeaux Jr" is Comeaux
         run = run[:-1]
@@ -168,6 +168,15 @@ def _name_text(text: str) -> str:
             k += 1
         run += tail[:k]
     return " ".join(run)
+
+
+def _names_bearer(run: list[str]) -> bool:
+    """Does a run that opens with a title word name the title's bearer ("President Barack Obama")?  Not
+    when it ends in a body's or place's head word or in a title: "Justice Department", "National Football
+    League" and "Surgeon General" keep their first word (else "Justice Department" and "Interior Department"
+    would both be "Department", two bodies taken for one)."""
+    last = fold(run[-1]).rstrip(".")
+    return lemma(last) not in _BODY_HEADS and last not in TITLES
 
 
 def resolve_story(rows: list[MentionRow], doc_texts: dict[str, str] | None = None,

@@ -43,3 +43,15 @@ def test_a_capitalised_common_word_in_running_text_stays_a_name():
     demote_capitalised_common_nouns(rows, texts)
     assert [r.kind for r in rows] == ["NOMINAL", "NOMINAL", "NAME"]
     assert rows[0].headline_noun and rows[1].headline_noun and not rows[2].headline_noun
+
+
+def test_a_title_word_opening_a_body_name_is_kept_and_two_departments_stay_apart():
+    assert _name_text("the Justice Department") == "Justice Department"
+    assert _name_text("National Football League") == "National Football League"
+    assert _name_text("Surgeon General") == "Surgeon General"
+    assert _name_text("President Barack Obama") == "Barack Obama"  # a title before its bearer still goes
+    ent = _entities({
+        "d1": [("The Justice Department opened an inquiry .", ["Justice Department"])],
+        "d2": [("The Interior Department denied it .", ["Interior Department"])],
+    })
+    assert ent["d1:Justice Department#0"] != ent["d2:Interior Department#0"]
