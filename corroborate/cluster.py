@@ -40,8 +40,8 @@ from .model import Article
 
 # Decision weights in FEATURE_NAMES order, fitted by `corroborate.cluster_train` on the three dev corpora
 # (stories-dev: basil, ecbplus-dev, newswcl50) fed in ingest batches (lookahead 500), with the average link
-# off, salient names without sound keys; see docs/benchmarks.md (story clustering, session 7).
-DEFAULT_WEIGHTS: tuple[float, ...] = (-5.3664, 3.3852, 2.8971, 1.1366, 6.6186, -0.5, 2.1429, 0.0, 3.5769, 0.0)
+# off; see docs/benchmarks.md (story clustering, session 6).
+DEFAULT_WEIGHTS: tuple[float, ...] = (-5.3035, 3.2961, 2.8774, 0.9036, 6.4486, -1.0, 2.2435, 0.0, 3.5311, 0.0)
 
 
 @dataclass
@@ -59,7 +59,7 @@ class ClusterOptions:
     top_names: int = 3  # salient names per article for the top_names feature
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
     join_threshold: float = 0.3  # join the best candidate when its probability reaches this
-    time_penalty: float = 0.5  # prior weight of log(1 + days between article and story); chosen on dev F1
+    time_penalty: float = 1.0  # prior weight of log(1 + days between article and story); chosen on dev F1
     merge_threshold: float = 0.85  # merge two stories when one, seen as an article, scores this vs the other
     # Average link: an article joins, and two stories merge, when the mean cosine between their articles
     # reaches this (0 = off).  It recovers locally, among the arriving article's candidates, what batch
@@ -127,18 +127,6 @@ def _pop_oldest(posting: dict[str, None]) -> str:
     oldest = next(iter(posting))
     del posting[oldest]
     return oldest
-
-
-def salient_names(keys: Counter[str], idfs: dict[str, float], k: int) -> tuple[str, ...]:
-    """The article's k most salient names (count x idf), its event's actors.
-
-    Sound keys ("p:") are left out: each repeats the word key of the same name ("t:colt" and "p:c430"), so
-    counting them would let one actor fill two of the k places and hide the second actor that tells two
-    look-alike incidents apart.
-    """
-    ranked = sorted(((key, c * idfs[key]) for key, c in keys.items() if not key.startswith("p:")),
-                    key=lambda kv: (-kv[1], kv[0]))
-    return tuple(key for key, _ in ranked[:k])
 
 
 def _sigmoid(x: float) -> float:
@@ -293,7 +281,8 @@ class StoryClusterer:
             vector=tfidf_vector(counts, self._terms, opts.top_terms),
             title_vector=tfidf_vector(title_counts, self._terms, opts.top_terms) if title_counts else {},
             names=(idfs := self._names.idf_map(keys)),
-            top_names=salient_names(keys, idfs, opts.top_names),
+            top_names=tuple(k for k, _ in sorted(((k, c * idfs[k]) for k, c in keys.items()),
+                                                 key=lambda kv: (-kv[1], kv[0]))[:opts.top_names]),
             day=date_ordinal(article.published),
             outlet=outlet,
             group=group,
