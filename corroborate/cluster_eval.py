@@ -7,6 +7,7 @@ three read the corpora and count the same way.
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -37,10 +38,20 @@ def load_story_corpus(folder: str | Path) -> tuple[list[Article], list[str]]:
     return articles, labels
 
 
-def publication_order(articles: list[Article]) -> list[int]:
-    """Indices in publication order: dated articles by date, then undated ones, ties by id."""
+def publication_order(articles: list[Article], tie_seed: int | None = None) -> list[int]:
+    """Indices in publication order: dated articles by date, then undated ones, ties by id.
+
+    With tie_seed, articles the dates do not order (same day, or undated) come in a seeded random order
+    instead: a stream fixes no order among them, and a streaming clusterer's result depends on it, so a
+    benchmark should average over several such orders rather than trust one.
+    """
+    if tie_seed is None:
+        return sorted(range(len(articles)), key=lambda i: (articles[i].published is None,
+                                                           articles[i].published or "", articles[i].id))
+    rnd = random.Random(tie_seed)
+    tie = [rnd.random() for _ in articles]
     return sorted(range(len(articles)), key=lambda i: (articles[i].published is None,
-                                                       articles[i].published or "", articles[i].id))
+                                                       articles[i].published or "", tie[i]))
 
 
 def b_cubed(gold: list[str], predicted: list[str]) -> tuple[float, float, float]:

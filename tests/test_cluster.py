@@ -234,3 +234,14 @@ def test_b_cubed_metric():
     assert b_cubed(["a", "a", "b"], ["x", "x", "y"]) == (1.0, 1.0, 1.0)
     p, r, _ = b_cubed(["a", "a", "b", "b"], ["x", "x", "x", "x"])
     assert p == 0.5 and r == 1.0
+
+
+def test_publication_order_shuffles_only_what_the_dates_leave_unordered():
+    arts = [Article(id=f"a{i}", source="t", raw_text="x", published=pub)
+            for i, pub in enumerate(["2021-07-27", None, "2021-07-26", "2021-07-26", None, "2021-07-26", None])]
+    assert publication_order(arts) == [2, 3, 5, 0, 1, 4, 6]  # by date, undated last, ties by id
+    orders = {tuple(publication_order(arts, seed)) for seed in range(20)}
+    assert len(orders) > 1  # the seeded tie orders differ
+    for order in orders:
+        assert set(order[:3]) == {2, 3, 5} and order[3] == 0 and set(order[4:]) == {1, 4, 6}
+    assert publication_order(arts, 7) == publication_order(arts, 7)  # and each is reproducible
