@@ -15,6 +15,9 @@ For the same reason the training pairs' similarity features are cross-fitted
 claim's and body's topics, as a new story's pair will be.  On new topics (competition-like
 split, held-out seeds 3-9) that raised the core model's FNC score from 80.6 to 83.9 %; on
 FNC-1 body splits, whose topics are known to training, it costs a little (session 6).
+Stage 2 of the core model also reads how the body states the claim (`stance_align`): the best claim
+coverage of its plain, hedged/attributed and refuting sentences, reporting cues of the claim's
+sentences, and a second out-of-fold linear model over the words around the claim's terms (session 7).
 
 The trained model ships as `corroborate/models/stance.pkl.gz` (built by
 `bench/train_stance.py` from FNC-1): the training data is not part of the
@@ -44,6 +47,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.utils.class_weight import compute_sample_weight
 
 from .cluster_embed import available
+from .stance_align import alignment_features, window_documents
 from .stance_crossfit import CROSS_FIT_FOLDS, Featuriser, cross_fitted_features
 from .stance_data import related_components
 from .stance_embed import CachedEncoder, Encoder, embed_similarities
@@ -134,8 +138,36 @@ class TextStanceModel:
         return out
 
 
-def out_of_fold_text_proba(docs: list[tuple[str, str]], labels: list[str], groups: list[int],
-                           folds: int = 5, seed: int = 0) -> np.ndarray:
+class WindowTextModel:
+    """Linear model over `stance_align.window_documents`: 1-3 grams of the words around the claim's
+    terms in the body (claim terms masked), generic vocabulary only, as TextStanceModel's."""
+
+    GENERIC_MIN_DF = 0.003
+
+    def __init__(self, seed: int = 0) -> None:
+        self.vec = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 3), min_df=self.GENERIC_MIN_DF,
+                                   sublinear_tf=True, dtype=np.float32)
+        self.clf = LogisticRegression(C=1.0, solver="saga", max_iter=500, tol=1e-3, random_state=seed)
+
+    def fit(self, docs: list[str], labels: list[str]) -> WindowTextModel:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # saga's early stop at tol is intended
+            self.clf.fit(self.vec.fit_transform(docs), labels)
+        return self
+
+    def proba(self, docs: list[str]) -> np.ndarray:
+        """Class probabilities in STANCE_LABELS order."""
+        out = np.zeros((len(docs), len(STANCE_LABELS)), dtype=np.float32)
+        if not docs:
+            return out
+        raw = self.clf.predict_proba(self.vec.transform(docs))
+        for col, label in enumerate(self.clf.classes_):
+            out[:, STANCE_LABELS.index(label)] = raw[:, col]
+        return out
+
+
+def out_of_fold_text_proba(docs: list, labels: list[str], groups: list[int], folds: int = 5, seed: int = 0,
+                           model: type[TextStanceModel] | type[WindowTextModel] = TextStanceModel) -> np.ndarray:
     """Text-model probabilities for training pairs, each from a model that never saw its group
     (its topic), so stage 2 learns how far to trust them on stories it has not seen."""
     out = np.zeros((len(docs), len(STANCE_LABELS)), dtype=np.float32)
@@ -143,8 +175,8 @@ def out_of_fold_text_proba(docs: list[tuple[str, str]], labels: list[str], group
         groups = list(range(len(docs)))
     folds = min(folds, len(set(groups)))
     for fit_idx, pred_idx in GroupKFold(n_splits=folds).split(docs, labels, groups):
-        model = TextStanceModel(seed).fit([docs[i] for i in fit_idx], [labels[i] for i in fit_idx])
-        out[pred_idx] = model.proba([docs[i] for i in pred_idx])
+        fitted = model(seed).fit([docs[i] for i in fit_idx], [labels[i] for i in fit_idx])
+        out[pred_idx] = fitted.proba([docs[i] for i in pred_idx])
     return out
 
 
@@ -159,6 +191,10 @@ class StanceModel:
     uses_embeddings: bool = False  # the MiniLM variant: MiniLM similarity columns in both stages
     related_threshold: float = RELATED_THRESHOLD  # stage-1 probability above which a pair is related
     disagree_boost: float = DISAGREE_BOOST  # stage-2 'disagree' probability multiplier before the argmax
+    # stage 2 also sees `stance_align.alignment_features` (the core model since session 7; False in
+    # models pickled before, which lack the attribute and fall back to this class default)
+    uses_alignment: bool = False
+    window_model: WindowTextModel | None = None  # likewise: its probabilities are stage 2's last columns
     sklearn_version: str = sklearn.__version__
 
     def related_probability(self, features: np.ndarray) -> np.ndarray:
@@ -183,6 +219,10 @@ class StanceModel:
             if self.text_model is not None:
                 docs = text_documents([pairs[i] for i in idx])
                 stance_x = np.hstack([stance_x, self.text_model.proba(docs)])
+            if self.uses_alignment:
+                stance_x = np.hstack([stance_x, alignment_features([pairs[i] for i in idx])])
+            if self.window_model is not None:
+                stance_x = np.hstack([stance_x, self.window_model.proba(window_documents([pairs[i] for i in idx]))])
             for i, label in zip(idx, self.stance_labels(stance_x), strict=True):
                 out[i] = str(label)
         return out
@@ -207,12 +247,17 @@ def core_featuriser(seed: int = 0) -> Featuriser:
 def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], use_text_model: bool = True,
                        seed: int = 0, encode: Encoder | None = None,
                        related_threshold: float | None = None, members: int = BAG_MEMBERS,
-                       cross_fit: bool = True, cross_fit_folds: int = CROSS_FIT_FOLDS) -> StanceModel:
+                       cross_fit: bool = True, cross_fit_folds: int = CROSS_FIT_FOLDS,
+                       alignment: bool | None = None) -> StanceModel:
     """Fit both stages on labelled (claim, body) pairs; with `encode` (a sentence encoder such as
     `stance_embed.minilm_encode`), the MiniLM variant; `members` models averaged per stage.
     related_threshold: None picks the variant's own (RELATED_THRESHOLD or EMBED_RELATED_THRESHOLD);
     cross_fit: the stages learn from cross-fitted similarities (`stance_crossfit`, topics in
-    `cross_fit_folds` folds), not in-space ones."""
+    `cross_fit_folds` folds), not in-space ones; alignment: stage 2 also learns from
+    `stance_align.alignment_features` and, with the text model, from a WindowTextModel's out-of-fold
+    probabilities (None: the core model does, the MiniLM variant, not measured with them, does not)."""
+    if alignment is None:
+        alignment = encode is None
     if related_threshold is None:
         related_threshold = RELATED_THRESHOLD if encode is None else EMBED_RELATED_THRESHOLD
     texts = list(dict.fromkeys([c for c, _ in pairs] + [b for _, b in pairs]))
@@ -238,12 +283,22 @@ def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], use_text
         oof = out_of_fold_text_proba(rel_docs, rel_labels, topics, seed=seed)
         stance_x = np.hstack([stance_x, oof])
         text_model = TextStanceModel(seed).fit(rel_docs, rel_labels)
+    window_model = None
+    if alignment:
+        rel_pairs = [pairs[i] for i in rel_idx]
+        stance_x = np.hstack([stance_x, alignment_features(rel_pairs)])
+        if text_model is not None:
+            windows = window_documents(rel_pairs)
+            oof = out_of_fold_text_proba(windows, rel_labels, topics, seed=seed, model=WindowTextModel)
+            stance_x = np.hstack([stance_x, oof])
+            window_model = WindowTextModel(seed).fit(windows, rel_labels)
     # Inverse-frequency weights: without them 'disagree' (5 % of related pairs) is nearly never
     # predicted; on an inner dev split they raised both the FNC score and macro-F1.
     stance = BaggedBoosting(members, seed, max_iter=300, learning_rate=0.05)
     stance.fit(stance_x, y[related_mask], np.asarray(topics),
                sample_weight=compute_sample_weight("balanced", y[related_mask]))
-    return StanceModel(space, relatedness, stance, text_model, encode is not None, related_threshold)
+    return StanceModel(space, relatedness, stance, text_model, encode is not None, related_threshold,
+                       uses_alignment=alignment, window_model=window_model)
 
 
 def save_model(model: StanceModel, path: Path = MODEL_PATH) -> None:

@@ -48,6 +48,21 @@ CONFIRM = frozenset(
     footage photos shows showed""".split()
 )
 
+# Words that attribute a statement to someone: a body that restates the claim only in attributed or
+# hedged sentences reports it ('discuss') rather than asserting it ('agree').
+ATTRIBUTION = frozenset(
+    """said says told according reported reports report claimed claims claim tweeted wrote stated
+    announced alleged alleges sources source cited quoted quoting citing spokesman spokeswoman
+    spokesperson statement interview posted""".split()
+)
+# Token sequences that deny or correct, for what single refuting words miss ("not true", "turned out").
+REFUTE_PHRASES = frozenset(
+    tuple(p.split()) for p in
+    """not true|no evidence|turned out|in fact|fake news|no truth|never happened|is false|a hoax|been debunked|
+    april fool|n't true|not real|no proof|not the|nothing to|is fake|was fake|satire site|satirical website|
+    there is no|not been|did n't|does n't|is n't|was n't""".replace("\n", " ").split("|")
+)
+
 
 def normalise_stem(word: str) -> str:
     """Strip common inflections so surface variants of a word compare equal."""
