@@ -22,7 +22,9 @@ With --embeddings (needs the embeddings extra), the MiniLM variant (corroborate.
 trained and scored beside the core model on every split; --embed-cache keeps the MiniLM vectors in
 a file so reruns skip the encoder.  --cross-fit on/off trains the models with or without cross-fitted
 similarity features (corroborate.stance_crossfit; default: the library's default), --cross-fit both
-trains and scores both settings side by side ("[cross-fit on]" / "[cross-fit off]" rows).
+trains and scores both settings side by side ("[cross-fit on]" / "[cross-fit off]" rows).  --alignment
+on/off/both does the same for stage 2's alignment inputs (`train_stance_model(alignment=...)`; default: the
+library's default, on for both variants; "[alignment on]" / "[alignment off]" rows).
 The model's design was chosen on inner body and topic splits of the 80 % training part;
 no held-out part was used for tuning.
 """
@@ -154,12 +156,14 @@ def class_mix(pairs: list[StancePair]) -> str:
 def run_split(train: list[StancePair], tests: dict[str, list[StancePair]], baseline: bool,
               encoder: CachedEncoder | None = None, cross_fits: tuple[bool | None, ...] = (None,),
               cross_fit_folds: int | None = None,
-              core: bool = True) -> dict[str, dict[str, tuple[dict[str, float], float]]]:
+              core: bool = True,
+              alignments: tuple[bool | None, ...] = (None,)) -> dict[str, dict[str, tuple[dict[str, float], float]]]:
     """Train every system once on train and score it on each test set: {test name: {system: (scores, s)}}.
 
     cross_fits: the corroborate models are trained once per setting (None: the library's default);
     with more than one, their rows are named "[cross-fit on]" / "[cross-fit off]"; core=False leaves out
-    the core model (only the MiniLM variant, with an encoder).
+    the core model (only the MiniLM variant, with an encoder); alignments: likewise for stage 2's
+    alignment inputs ("[alignment on]" / "[alignment off]" rows with more than one).
     Seconds are CPU seconds of this process; with an encoder they leave out MiniLM encoding (cached)."""
     pairs = [(p.claim, p.body) for p in train]
     labels = [p.stance for p in train]
@@ -167,11 +171,14 @@ def run_split(train: list[StancePair], tests: dict[str, list[StancePair]], basel
     if encoder is not None:
         encoder([t for p in train for t in (p.claim, *body_sentences(p.body))])  # warm the cache, not timed
     models = []  # (system name, model, train seconds, uses MiniLM)
-    for cross_fit in cross_fits:
+    for cross_fit, alignment in [(c, a) for c in cross_fits for a in alignments]:
         options: dict = {} if cross_fit is None else {"cross_fit": cross_fit}
+        if alignment is not None:
+            options["alignment"] = alignment
         if cross_fit_folds is not None:
             options["cross_fit_folds"] = cross_fit_folds
         suffix = "" if len(cross_fits) == 1 else f" [cross-fit {'on' if cross_fit else 'off'}]"
+        suffix += "" if len(alignments) == 1 else f" [alignment {'on' if alignment else 'off'}]"
         if core:
             start = time.process_time()
             models.append(("corroborate two-stage" + suffix, train_stance_model(pairs, labels, **options),
@@ -220,12 +227,16 @@ def main() -> None:
                         help="train with / without cross-fitted similarities, or both side by side "
                              "(default: the library's default)")
     parser.add_argument("--cross-fit-folds", type=int, help="topic folds of the cross-fitting")
+    parser.add_argument("--alignment", choices=("on", "off", "both"),
+                        help="train stage 2 with / without the alignment inputs, or both side by side "
+                             "(default: the library's default: on)")
     parser.add_argument("--skip-core", action="store_true", help="with --embeddings: only the MiniLM variant")
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
     if args.skip_core and not args.embeddings:
         parser.error("--skip-core needs --embeddings (it leaves only the MiniLM variant)")
     cross_fits = {None: (None,), "on": (True,), "off": (False,), "both": (False, True)}[args.cross_fit]
+    alignments = {None: (None,), "on": (True,), "off": (False,), "both": (False, True)}[args.alignment]
     encoder = CachedEncoder(path=args.embed_cache) if args.embeddings else None
     if not (args.data / "train_stances.csv").exists():
         sys.exit(f"FNC-1 data not found at {args.data}")
@@ -243,7 +254,7 @@ def main() -> None:
     by_kind: dict[tuple[str, str], list[dict[str, float]]] = {}
     for _, train, tests in runs:
         for name, results in run_split(train, tests, not args.skip_baseline, encoder, cross_fits,
-                                       args.cross_fit_folds, not args.skip_core).items():
+                                       args.cross_fit_folds, not args.skip_core, alignments).items():
             test = tests[name.replace("complike-mix", "complike")]
             print(f"{name}: {len(train)} train / {len(test)} test pairs ({class_mix(test)})", flush=True)
             for system, (s, seconds) in results.items():

@@ -15,9 +15,10 @@ For the same reason the training pairs' similarity features are cross-fitted
 claim's and body's topics, as a new story's pair will be.  On new topics (competition-like
 split, held-out seeds 3-9) that raised the core model's FNC score from 80.6 to 83.9 %; on
 FNC-1 body splits, whose topics are known to training, it costs a little (session 6).
-Stage 2 of the core model also reads how the body states the claim (`stance_align`): the best claim
+Stage 2 also reads how the body states the claim (`stance_align`): the best claim
 coverage of its plain, hedged/attributed and refuting sentences, reporting cues of the claim's
-sentences, and a second out-of-fold linear model over the words around the claim's terms (session 7).
+sentences, and a second out-of-fold linear model over the words around the claim's terms (session 7;
+the MiniLM variant too since the session-7 follow-up, which measured it there).
 
 The trained model ships as `corroborate/models/stance.pkl.gz` (built by
 `bench/train_stance.py` from FNC-1): the training data is not part of the
@@ -191,8 +192,9 @@ class StanceModel:
     uses_embeddings: bool = False  # the MiniLM variant: MiniLM similarity columns in both stages
     related_threshold: float = RELATED_THRESHOLD  # stage-1 probability above which a pair is related
     disagree_boost: float = DISAGREE_BOOST  # stage-2 'disagree' probability multiplier before the argmax
-    # stage 2 also sees `stance_align.alignment_features` (the core model since session 7; False in
-    # models pickled before, which lack the attribute and fall back to this class default)
+    # stage 2 also sees `stance_align.alignment_features` (the core model since session 7, the MiniLM
+    # variant since its follow-up; False in models pickled before, which lack the attribute and fall
+    # back to this class default)
     uses_alignment: bool = False
     window_model: WindowTextModel | None = None  # likewise: its probabilities are stage 2's last columns
     sklearn_version: str = sklearn.__version__
@@ -255,9 +257,10 @@ def train_stance_model(pairs: list[tuple[str, str]], labels: list[str], use_text
     cross_fit: the stages learn from cross-fitted similarities (`stance_crossfit`, topics in
     `cross_fit_folds` folds), not in-space ones; alignment: stage 2 also learns from
     `stance_align.alignment_features` and, with the text model, from a WindowTextModel's out-of-fold
-    probabilities (None: the core model does, the MiniLM variant, not measured with them, does not)."""
+    probabilities (None: on, for the core model and the MiniLM variant alike; kept as None so callers
+    that passed it still work)."""
     if alignment is None:
-        alignment = encode is None
+        alignment = True
     if related_threshold is None:
         related_threshold = RELATED_THRESHOLD if encode is None else EMBED_RELATED_THRESHOLD
     texts = list(dict.fromkeys([c for c, _ in pairs] + [b for _, b in pairs]))

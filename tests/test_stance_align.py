@@ -49,7 +49,7 @@ def test_window_documents_mask_claim_terms_and_keep_negation() -> None:
     assert docs[1] == "EMPTY"  # no sentence holds two claim terms
 
 
-def test_core_model_uses_alignment_and_minilm_default_does_not() -> None:
+def test_core_model_uses_alignment_and_false_turns_it_off() -> None:
     pairs, labels = toy_stance_corpus()
     model = train_stance_model(pairs, labels, members=1)
     assert model.uses_alignment and model.window_model is not None

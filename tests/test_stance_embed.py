@@ -64,6 +64,7 @@ def test_minilm_variant_trains_and_predicts_with_a_stand_in_encoder() -> None:
     seen = 3 * len(pairs) // 4
     model = train_stance_model(pairs[:seen], labels[:seen], encode=hashed_bag_encoder)
     assert model.uses_embeddings
+    assert model.uses_alignment and model.window_model is not None  # on by default since the session-7 follow-up
     predicted = model.predict(pairs[seen:], hashed_bag_encoder)
     assert set(predicted) <= LABELS
     assert sum(p == g for p, g in zip(predicted, labels[seen:], strict=True)) >= 0.75 * len(predicted)
