@@ -46,10 +46,10 @@ def publication_order(articles: list[Article], tie_seed: int | None = None) -> l
     benchmark should average over several such orders rather than trust one.
     """
     if tie_seed is None:
-        return sorted(range(len(articles)), key=lambda i: (articles[i].published is None,
-                                                           articles[i].published or "", articles[i].id))
-    rnd = random.Random(tie_seed)
-    tie = [rnd.random() for _ in articles]
+        tie: list = [a.id for a in articles]
+    else:
+        rnd = random.Random(tie_seed)
+        tie = [rnd.random() for _ in articles]
     return sorted(range(len(articles)), key=lambda i: (articles[i].published is None,
                                                        articles[i].published or "", tie[i]))
 

@@ -116,15 +116,13 @@ def alignment_features(pairs: list[tuple[str, str]]) -> np.ndarray:
 def window_documents(pairs: list[tuple[str, str]]) -> list[str]:
     """Per pair, the body's words within WINDOW tokens of the claim's terms (stemmed, stop words kept,
     claim terms replaced by CLAIM_TERM), from sentences holding at least two claim terms, joined by " | "."""
-    cache: dict[str, list[tuple[list[str], list[str]]]] = {}
+    claims, bodies, claim_idx, body_idx = distinct_texts(pairs)
+    info = [_BodySentences(b) for b in bodies]
     docs = []
-    for claim, body in pairs:
-        if body not in cache:
-            tokens = [raw_tokens(s) for s in sentences(body)]
-            cache[body] = [(st, [normalise_stem(t) for t in st]) for st in tokens]
-        claim_stems = set(content_stems(raw_tokens(claim)))
+    for c, b in zip(claim_idx, body_idx, strict=True):
+        claim_stems = set(content_stems(raw_tokens(claims[c])))
         parts = []
-        for toks, stems in cache[body]:
+        for toks, stems in zip(info[b].tokens, info[b].stems, strict=True):
             is_term = [s in claim_stems and t not in STOP_WORDS for t, s in zip(toks, stems, strict=True)]
             hits = [j for j, term in enumerate(is_term) if term]
             if len(hits) < 2:
