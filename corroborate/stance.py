@@ -123,20 +123,14 @@ class TextStanceModel:
         return sparse.hstack([self.claim_vec.transform(claims), self.body_vec.transform(focus)]).tocsr()
 
     def fit(self, docs: list[tuple[str, str]], labels: list[str]) -> TextStanceModel:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # saga's early stop at tol is intended
-            self.clf.fit(self._matrix(docs, fit=True), labels)
+        _fit_quietly(self.clf, self._matrix(docs, fit=True), labels)
         return self
 
     def proba(self, docs: list[tuple[str, str]]) -> np.ndarray:
         """Class probabilities in STANCE_LABELS order."""
         if not docs:
             return np.zeros((0, len(STANCE_LABELS)), dtype=np.float32)
-        raw = self.clf.predict_proba(self._matrix(docs, fit=False))
-        out = np.zeros((len(docs), len(STANCE_LABELS)), dtype=np.float32)
-        for col, label in enumerate(self.clf.classes_):
-            out[:, STANCE_LABELS.index(label)] = raw[:, col]
-        return out
+        return _label_proba(self.clf, self._matrix(docs, fit=False))
 
 
 class WindowTextModel:
@@ -151,20 +145,29 @@ class WindowTextModel:
         self.clf = LogisticRegression(C=1.0, solver="saga", max_iter=500, tol=1e-3, random_state=seed)
 
     def fit(self, docs: list[str], labels: list[str]) -> WindowTextModel:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # saga's early stop at tol is intended
-            self.clf.fit(self.vec.fit_transform(docs), labels)
+        _fit_quietly(self.clf, self.vec.fit_transform(docs), labels)
         return self
 
     def proba(self, docs: list[str]) -> np.ndarray:
         """Class probabilities in STANCE_LABELS order."""
-        out = np.zeros((len(docs), len(STANCE_LABELS)), dtype=np.float32)
         if not docs:
-            return out
-        raw = self.clf.predict_proba(self.vec.transform(docs))
-        for col, label in enumerate(self.clf.classes_):
-            out[:, STANCE_LABELS.index(label)] = raw[:, col]
-        return out
+            return np.zeros((0, len(STANCE_LABELS)), dtype=np.float32)
+        return _label_proba(self.clf, self.vec.transform(docs))
+
+
+def _fit_quietly(clf: LogisticRegression, x: sparse.csr_matrix, labels: list[str]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # saga's early stop at tol is intended
+        clf.fit(x, labels)
+
+
+def _label_proba(clf: LogisticRegression, x: sparse.csr_matrix) -> np.ndarray:
+    """The classifier's probabilities with columns in STANCE_LABELS order (a class it never saw: 0)."""
+    raw = clf.predict_proba(x)
+    out = np.zeros((x.shape[0], len(STANCE_LABELS)), dtype=np.float32)
+    for col, label in enumerate(clf.classes_):
+        out[:, STANCE_LABELS.index(label)] = raw[:, col]
+    return out
 
 
 def out_of_fold_text_proba(docs: list, labels: list[str], groups: list[int], folds: int = 5, seed: int = 0,
